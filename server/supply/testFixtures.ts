@@ -100,3 +100,49 @@ export function sbomValidators(): { spdx: ValidateFunction; cyclonedx: ValidateF
   const spdx = ajv.compile(readSchema('spdx-2.3/spdx-schema.json'));
   return { spdx, cyclonedx };
 }
+
+/**
+ * Writes a small but real oci-archive (one gzip layer, config, manifest,
+ * index, oci-layout) with the system tar, and returns its manifest digest.
+ */
+export async function writeTestOciArchive(dir: string, outPath: string, content = 'hello\n'): Promise<string> {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const { join } = await import('node:path');
+  const { runProcess } = await import('../process/runProcess.ts');
+  const layout = join(dir, 'layout');
+  const rootfs = join(dir, 'rootfs');
+  mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
+  mkdirSync(join(rootfs, 'etc'), { recursive: true });
+  writeFileSync(join(rootfs, 'etc', 'motd'), content);
+  const layerTar = join(dir, 'layer.tar');
+  const tar1 = await runProcess('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-C', rootfs, '-cf', layerTar, 'etc']);
+  if (tar1.exitCode !== 0) throw new Error(tar1.stderr);
+  const tarBytes = readFileSync(layerTar);
+  const gz = gzipSync(tarBytes);
+  const blob = (bytes: Buffer | string): { digest: string; size: number } => {
+    const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    const h = createHash('sha256').update(b).digest('hex');
+    writeFileSync(join(layout, 'blobs', 'sha256', h), b);
+    return { digest: `sha256:${h}`, size: b.length };
+  };
+  const layer = blob(gz);
+  const diffId = `sha256:${createHash('sha256').update(tarBytes).digest('hex')}`;
+  const config = blob(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [diffId] } }));
+  const manifest = blob(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...layer }],
+    }),
+  );
+  writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  writeFileSync(
+    join(layout, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }] }),
+  );
+  const tar2 = await runProcess('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-C', layout, '-cf', outPath, 'oci-layout', 'index.json', 'blobs']);
+  if (tar2.exitCode !== 0) throw new Error(tar2.stderr);
+  return manifest.digest;
+}
