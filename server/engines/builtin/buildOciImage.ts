@@ -1,0 +1,107 @@
+/**
+ * The builtin engine's whole build: each staged layer folder becomes a gzip
+ * blob (streamed), then config, manifest and index are written and everything
+ * is packed as an oci-archive. Same input → same bytes.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { EngineBuildInput } from '../types.ts';
+import { buildImageConfig } from './imageConfig.ts';
+import type { ImageRuntimeConfig } from './imageConfig.ts';
+import { runtimeConfigOf } from './runtimeConfigOf.ts';
+import { writeLayerBlob } from './writeLayerBlob.ts';
+import type { LayerBlob } from './writeLayerBlob.ts';
+import { writeOciArchive } from './writeOciArchive.ts';
+import type { ArchiveBlob } from './writeOciArchive.ts';
+
+export const MEDIA_TYPES = {
+  index: 'application/vnd.oci.image.index.v1+json',
+  manifest: 'application/vnd.oci.image.manifest.v1+json',
+  config: 'application/vnd.oci.image.config.v1+json',
+  layerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+} as const;
+
+export interface BuiltOciImage {
+  imageDigest: string;
+  configDigest: string;
+  archivePath: string;
+  layers: Array<LayerBlob & { name: string }>;
+}
+
+const sha256Hex = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+function jsonBlob(value: unknown): { data: Buffer; hex: string; digest: string; size: number } {
+  const data = Buffer.from(JSON.stringify(value));
+  const hex = sha256Hex(data);
+  return { data, hex, digest: `sha256:${hex}`, size: data.length };
+}
+
+export interface BuildOciImageOptions {
+  /** Overrides the config derived from the design (tests, CLI). */
+  runtime?: ImageRuntimeConfig;
+  /** `org.opencontainers.image.ref.name` in index.json; default `<name>:<tag>`. */
+  refName?: string;
+}
+
+export async function buildOciImage(input: EngineBuildInput, opts: BuildOciImageOptions = {}): Promise<BuiltOciImage> {
+  const { signal, log, sourceDateEpoch: mtime } = input;
+  const partsDir = `${input.outPath}.parts`;
+  const blobsDir = join(partsDir, 'blobs');
+  await rm(partsDir, { recursive: true, force: true });
+  await mkdir(blobsDir, { recursive: true });
+  try {
+    const layers: BuiltOciImage['layers'] = [];
+    for (const layer of input.layers) {
+      signal.throwIfAborted();
+      const blob = await writeLayerBlob(join(input.contextDir, layer.dir), blobsDir, mtime, signal);
+      log('info', `layer ${layer.dir}: tar ${blob.tarBytes} B, gzip ${blob.compressedBytes} B, ${blob.digest}`);
+      layers.push({ ...blob, name: layer.name });
+    }
+    const config = jsonBlob(
+      buildImageConfig({
+        runtime: opts.runtime ?? runtimeConfigOf(input.design),
+        layers: layers.map((l, i) => ({ dir: input.layers[i]?.dir ?? '', diffId: l.diffId })),
+        sourceDateEpoch: mtime,
+      }),
+    );
+    const manifest = jsonBlob({
+      schemaVersion: 2,
+      mediaType: MEDIA_TYPES.manifest,
+      config: { mediaType: MEDIA_TYPES.config, digest: config.digest, size: config.size },
+      layers: layers.map((l) => ({ mediaType: MEDIA_TYPES.layerGzip, digest: l.digest, size: l.compressedBytes })),
+    });
+    const refName = opts.refName ?? `${input.design.name}:${input.design.tag}`;
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA_TYPES.index,
+        manifests: [
+          {
+            mediaType: MEDIA_TYPES.manifest,
+            digest: manifest.digest,
+            size: manifest.size,
+            annotations: { 'org.opencontainers.image.ref.name': refName },
+          },
+        ],
+      }),
+    );
+    const blobs: ArchiveBlob[] = [
+      ...layers.map((l) => {
+        const hex = l.digest.slice('sha256:'.length);
+        return { hex, size: l.compressedBytes, hostPath: join(blobsDir, hex) };
+      }),
+      config,
+      manifest,
+    ];
+    signal.throwIfAborted();
+    await writeOciArchive(input.outPath, { blobs, indexJson: index, mtime }, signal);
+    log('info', `image ${manifest.digest} written to ${input.outPath}`);
+    return { imageDigest: manifest.digest, configDigest: config.digest, archivePath: input.outPath, layers };
+  } catch (e) {
+    await rm(input.outPath, { force: true });
+    throw e;
+  } finally {
+    await rm(partsDir, { recursive: true, force: true });
+  }
+}
