@@ -1,0 +1,86 @@
+/**
+ * What the build pipeline needs from the rest of the server, as narrow
+ * ports. `createPipelinePorts` wires the real resolvers, stager, engines,
+ * inspector, smoke test and supply chain; unit tests may pass fakes.
+ */
+import type { EngineName, SmokeResult, BuildResult } from '../../shared/api/types.ts';
+import type { CatalogItem } from '../../shared/catalog/types.ts';
+import type { Design } from '../../shared/design/types.ts';
+import type { LogFn, ResolveContext, ResolvedComponent } from '../components/types.ts';
+import type { Engine, StagedLayer } from '../engines/types.ts';
+
+export interface ComponentService {
+  /** Catalog with current sizes (measured once resolved) and availability. */
+  catalogItems(): Promise<readonly CatalogItem[]> | readonly CatalogItem[];
+  resolve(item: CatalogItem, ctx: ResolveContext): Promise<ResolvedComponent>;
+  zigVersion(): Promise<string | null> | string | null;
+}
+
+export interface StageInput {
+  design: Design;
+  items: readonly CatalogItem[];
+  resolved: ReadonlyMap<string, ResolvedComponent>;
+  contextDir: string;
+  sourceDateEpoch: number;
+}
+
+export interface StageOutput {
+  layers: StagedLayer[];
+  containerfile: string;
+}
+
+/** Per-layer measures of a built OCI archive (bottom layer first). */
+export interface LayerInspection {
+  digest: string;
+  diffId: string;
+  compressedBytes: number;
+  tarBytes: number;
+  contentBytes: number;
+  fileCount: number;
+}
+
+export interface ImageInspection {
+  /** Manifest digest when the inspector reports it; the engine's digest is used otherwise. */
+  imageDigest?: string;
+  configDigest: string;
+  layers: LayerInspection[];
+}
+
+export interface SmokeInput {
+  buildId: string;
+  buildDir: string;
+  archivePath: string;
+  imageDigest: string;
+  design: Design;
+  log: LogFn;
+  signal: AbortSignal;
+}
+
+export interface SmokePort {
+  /** Null when podman can run containers here, else why not. */
+  unavailableReason(): Promise<string | null>;
+  run(input: SmokeInput): Promise<SmokeResult>;
+}
+
+export interface SupplyChainInput {
+  buildId: string;
+  buildDir: string;
+  archivePath: string;
+  inspection: unknown;
+  design: Design;
+  resolved: ReadonlyMap<string, ResolvedComponent>;
+  log: LogFn;
+}
+
+export type SupplyChainOutput = Pick<BuildResult, 'sbom' | 'signature'>;
+
+export interface PipelinePorts {
+  components: ComponentService;
+  engines: Readonly<Record<EngineName, Engine>>;
+  stage(input: StageInput): Promise<StageOutput>;
+  /** Returns the port's own inspection plus the raw value handed to the supply chain. */
+  inspect(archivePath: string): Promise<{ summary: ImageInspection; raw: unknown }>;
+  smoke: SmokePort;
+  /** Absent until the supply-chain module is wired. */
+  supplyChain?: (input: SupplyChainInput) => Promise<SupplyChainOutput>;
+}
