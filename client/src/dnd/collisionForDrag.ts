@@ -1,0 +1,44 @@
+import { closestCenter, pointerWithin, type Active, type ClientRect, type CollisionDetection, type Over, type UniqueIdentifier } from '@dnd-kit/core';
+import { accepts, asDragData, asDropData } from './dragData.ts';
+
+/**
+ * Collision detection that only offers compatible targets. With a pointer,
+ * the target is what is under it (an item wins over its layer band); with the
+ * keyboard it is exactly the target the arrow keys chose.
+ */
+export function collisionForDrag(keyboardTarget: { current: UniqueIdentifier | null }): CollisionDetection {
+  return (args) => {
+    const drag = asDragData(args.active.data.current);
+    if (!drag) return [];
+    const candidates = args.droppableContainers.filter((c) => {
+      const drop = asDropData(c.data.current);
+      return drop !== null && accepts(drag, drop);
+    });
+    if (!args.pointerCoordinates) {
+      const id = keyboardTarget.current;
+      if (id !== null && candidates.some((c) => c.id === id)) return [{ id }];
+      return closestCenter({ ...args, droppableContainers: candidates });
+    }
+    if (drag.kind === 'layer') return closestCenter({ ...args, droppableContainers: candidates });
+    const hits = pointerWithin({ ...args, droppableContainers: candidates });
+    const item = hits.find((hit) => asDropData(candidates.find((c) => c.id === hit.id)?.data.current)?.kind === 'item');
+    return item ? [item] : hits.slice(0, 1);
+  };
+}
+
+function centre(rect: ClientRect) {
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}
+
+/**
+ * Whether the dragged thing sits past the centre of the item it is over:
+ * on the same row compare x (chips wrap left to right), otherwise y.
+ */
+export function isPastCentre(active: Active, over: Over): boolean {
+  const rect = active.rect.current.translated;
+  if (!rect) return false;
+  const a = centre(rect);
+  const o = centre(over.rect);
+  if (Math.abs(a.y - o.y) < over.rect.height / 2) return a.x > o.x + 1;
+  return a.y > o.y + 1;
+}

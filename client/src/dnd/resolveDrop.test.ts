@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdit } from '../../../shared/design/applyEdit.ts';
+import { emptyDesign } from '../../../shared/design/emptyDesign.ts';
+import type { Design } from '../../../shared/design/types.ts';
+import { newLayerName, resolveDrop } from './resolveDrop.ts';
+
+function twoLayers(): Design {
+  return {
+    ...emptyDesign(),
+    layers: [
+      { name: 'base', components: ['lago-grey-base', 'ca-certificates'] },
+      { name: 'app', components: ['hello', 'obli-pkg'] },
+    ],
+  };
+}
+
+function apply(design: Design, action: ReturnType<typeof resolveDrop>): Design {
+  if (!action) throw new Error('no action');
+  const result = applyEdit(design, action);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.design;
+}
+
+describe('resolveDrop', () => {
+  it('inserts a palette component before or after the item it is over', () => {
+    const d = twoLayers();
+    const over = { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 } as const;
+    expect(apply(d, resolveDrop(d, { kind: 'palette', componentId: 'tzdata' }, over)).layers[1]?.components).toEqual([
+      'tzdata',
+      'hello',
+      'obli-pkg',
+    ]);
+    expect(apply(d, resolveDrop(d, { kind: 'palette', componentId: 'tzdata' }, over, true)).layers[1]?.components).toEqual([
+      'hello',
+      'tzdata',
+      'obli-pkg',
+    ]);
+  });
+
+  it('appends when dropped on a layer band', () => {
+    const d = twoLayers();
+    const next = apply(d, resolveDrop(d, { kind: 'palette', componentId: 'tzdata' }, { kind: 'layer', layerIndex: 0 }));
+    expect(next.layers[0]?.components).toEqual(['lago-grey-base', 'ca-certificates', 'tzdata']);
+  });
+
+  it('creates a layer on top from the new-layer zone, for palette cards and moved items', () => {
+    const d = twoLayers();
+    const fromPalette = apply(d, resolveDrop(d, { kind: 'palette', componentId: 'tzdata' }, { kind: 'new-layer' }));
+    expect(fromPalette.layers.at(-1)).toEqual({ name: 'layer-3', components: ['tzdata'] });
+    const moved = apply(
+      d,
+      resolveDrop(d, { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 }, { kind: 'new-layer' }),
+    );
+    expect(moved.layers[1]?.components).toEqual(['obli-pkg']);
+    expect(moved.layers.at(-1)).toEqual({ name: 'layer-3', components: ['hello'] });
+  });
+
+  it('sorts within a layer with arrayMove semantics', () => {
+    const d = twoLayers();
+    const drag = { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 } as const;
+    const over = { kind: 'item', componentId: 'obli-pkg', layerIndex: 1, index: 1 } as const;
+    expect(apply(d, resolveDrop(d, drag, over)).layers[1]?.components).toEqual(['obli-pkg', 'hello']);
+    expect(resolveDrop(d, drag, { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 })).toBeNull();
+  });
+
+  it('moves an item into another layer at a position', () => {
+    const d = twoLayers();
+    const drag = { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 } as const;
+    const next = apply(d, resolveDrop(d, drag, { kind: 'item', componentId: 'ca-certificates', layerIndex: 0, index: 1 }));
+    expect(next.layers[0]?.components).toEqual(['lago-grey-base', 'hello', 'ca-certificates']);
+    expect(next.layers[1]?.components).toEqual(['obli-pkg']);
+  });
+
+  it('reorders layers, and ignores layers dropped on components', () => {
+    const d = twoLayers();
+    const next = apply(d, resolveDrop(d, { kind: 'layer', layerIndex: 0 }, { kind: 'layer', layerIndex: 1 }));
+    expect(next.layers.map((l) => l.name)).toEqual(['app', 'base']);
+    expect(resolveDrop(d, { kind: 'layer', layerIndex: 0 }, { kind: 'new-layer' })).toBeNull();
+  });
+
+  it('picks a layer name that is free', () => {
+    const d = { ...twoLayers(), layers: [...twoLayers().layers, { name: 'layer-3', components: [] }] };
+    expect(newLayerName(d)).toBe('layer-4');
+  });
+});

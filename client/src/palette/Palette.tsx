@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { useCatalogContext } from '../common/pageContexts.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import { groupCatalog } from './groupCatalog.ts';
+import { PaletteCard } from './PaletteCard.tsx';
+
+/** The catalog, grouped Floes / Icebergs / Glaciers, with a search box. */
+export function Palette() {
+  const { items, source } = useCatalogContext();
+  const search = useAppStore((s) => s.search);
+  const setSearch = useAppStore((s) => s.setSearch);
+  const layers = useAppStore((s) => s.design.layers);
+  const used = useMemo(() => new Set(layers.flatMap((l) => l.components)), [layers]);
+  const groups = useMemo(() => groupCatalog(items, search), [items, search]);
+
+  return (
+    <section aria-labelledby="palette-heading" className="flex min-h-0 flex-col gap-3">
+      <h2 id="palette-heading" className="text-lg font-bold">
+        Components
+      </h2>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Search
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="name, category…"
+          className="rounded border border-slate-400 px-2 py-1 font-normal"
+        />
+      </label>
+      {source === 'loading' ? <p className="text-sm text-slate-700">Loading the catalog…</p> : null}
+      {source === 'fallback' ? (
+        <p role="alert" className="rounded bg-iceberg-bg p-2 text-sm text-iceberg-fg">
+          The server's catalog could not be loaded; showing estimated sizes. Check that the server runs, then reload.
+        </p>
+      ) : null}
+      <div className="flex min-h-0 flex-col gap-4 overflow-y-auto pr-1">
+        {groups.map((group) => (
+          <section key={group.formation} aria-label={group.title}>
+            <h3 className="mb-1 text-sm font-bold uppercase tracking-wide text-slate-700">
+              {group.title} <span className="font-normal">({group.items.length})</span>
+            </h3>
+            {group.items.length === 0 ? (
+              <p className="text-xs text-slate-700">{search ? 'No match.' : 'None.'}</p>
+            ) : (
+              <ul className="flex flex-col gap-2">
+                {group.items.map((item) => (
+                  <PaletteCard key={item.id} item={item} inDesign={used.has(item.id)} />
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { SortableContext, rectSortingStrategy, useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { memo, useMemo } from 'react';
+import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
+import type { ComponentClass } from '../common/componentClass.ts';
+import { itemDragId, layerDragId, type DragData } from '../dnd/dragData.ts';
+import { appStore } from '../store/useAppStore.ts';
+import { LayerNameInput } from './LayerNameInput.tsx';
+import { StackItem } from './StackItem.tsx';
+
+export interface LayerItemView {
+  id: string;
+  name: string;
+  bytes: number;
+  estimated: boolean;
+  planned: boolean;
+  componentClass: ComponentClass;
+}
+
+export interface LayerBandProps {
+  layerIndex: number;
+  layerCount: number;
+  name: string;
+  bytes: number;
+  items: LayerItemView[];
+  /** Changes exactly when `items` render differently; lets memo skip untouched layers. */
+  itemsKey: string;
+  reducedMotion: boolean;
+}
+
+/** One layer band: drag handle, inline name, size, and its sortable components. */
+function LayerBandView(props: LayerBandProps) {
+  const { layerIndex, layerCount, name, bytes, items, reducedMotion } = props;
+  const data: DragData = { kind: 'layer', layerIndex };
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver, active } =
+    useSortable({ id: layerDragId(layerIndex), data });
+  const ids = useMemo(() => items.map((item) => itemDragId(item.id)), [items]);
+  const remove = () => appStore.getState().edit({ type: 'removeLayer', layerIndex });
+  const componentOver = isOver && (active?.data.current as { kind?: string } | undefined)?.kind !== 'layer';
+  const where = layerIndex === 0 ? 'bottom' : layerIndex === layerCount - 1 ? 'top' : '';
+
+  return (
+    <li
+      ref={setNodeRef}
+      data-testid={`layer-${layerIndex}`}
+      aria-label={`Layer ${layerIndex + 1} of ${layerCount}: ${name}`}
+      style={{ transform: CSS.Translate.toString(transform), transition: reducedMotion ? undefined : transition }}
+      className={`rounded-lg border-2 bg-white p-2 shadow-sm ${componentOver ? 'border-slate-900 bg-slate-100' : 'border-slate-300'} ${
+        isDragging ? 'opacity-40' : ''
+      }`}
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          aria-label={`Move layer ${name}`}
+          title="Drag to reorder (or Space, arrows, Space). Delete removes the layer."
+          onKeyDown={(event) => {
+            if (event.key === 'Delete') {
+              event.preventDefault();
+              remove();
+              return;
+            }
+            listeners?.onKeyDown?.(event);
+          }}
+          className="cursor-grab touch-none rounded px-1.5 py-0.5 text-slate-700 hover:bg-slate-200"
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+        <span className="text-xs font-medium text-slate-700">
+          {layerIndex + 1}
+          {where ? ` · ${where}` : ''}
+        </span>
+        <LayerNameInput layerIndex={layerIndex} name={name} />
+        <span className="ml-auto text-sm tabular-nums text-slate-800" title={`${bytes.toLocaleString('en-US')} bytes`}>
+          {formatBytes(bytes)}
+        </span>
+        <button
+          type="button"
+          onClick={remove}
+          aria-label={`Remove layer ${name}`}
+          title="Remove layer (undo brings it back)"
+          className="rounded px-1.5 text-slate-700 hover:bg-glacier-bg hover:text-glacier-fg"
+        >
+          <span aria-hidden="true">🗑</span>
+        </button>
+      </div>
+      <SortableContext id={`layer-items-${layerIndex}`} items={ids} strategy={rectSortingStrategy}>
+        <ul className="mt-2 flex min-h-10 flex-wrap gap-2" aria-label={`Components of layer ${name}`}>
+          {items.map((item, index) => (
+            <StackItem
+              key={item.id}
+              componentId={item.id}
+              layerIndex={layerIndex}
+              index={index}
+              name={item.name}
+              bytes={item.bytes}
+              estimated={item.estimated}
+              planned={item.planned}
+              componentClass={item.componentClass}
+              reducedMotion={reducedMotion}
+            />
+          ))}
+          {items.length === 0 ? (
+            <li className="self-center text-sm text-slate-700">Empty layer: drop components here.</li>
+          ) : null}
+        </ul>
+      </SortableContext>
+    </li>
+  );
+}
+
+/** Skips re-rendering layers whose content did not change (drags touch few). */
+export const LayerBand = memo(
+  LayerBandView,
+  (a, b) =>
+    a.layerIndex === b.layerIndex &&
+    a.layerCount === b.layerCount &&
+    a.name === b.name &&
+    a.bytes === b.bytes &&
+    a.itemsKey === b.itemsKey &&
+    a.reducedMotion === b.reducedMotion,
+);
