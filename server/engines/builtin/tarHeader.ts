@@ -42,7 +42,7 @@ const TYPE_BITS: Record<TarEntryType, number> = {
   dir: 0o040000,
 };
 
-const isAscii = (s: string): boolean => !/[^\u0000-\u007f]/u.test(s); // eslint-disable-line no-control-regex
+const isAscii = (s: string): boolean => [...s].every((c) => c.charCodeAt(0) < 0x80);
 const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /** Go's `formatString`: copy, NUL-terminate when shorter, never end a truncated field in `/`. */
@@ -121,7 +121,7 @@ function paxRecord(key: string, value: string): string {
 }
 
 /** Non-ASCII characters become nothing, as Go's `toASCII` does for header fields. */
-const toAscii = (s: string): string => s.replace(/[^\u0000-\u007f]/gu, ''); // eslint-disable-line no-control-regex
+const toAscii = (s: string): string => [...s].filter((c) => c.charCodeAt(0) < 0x80).join('');
 
 /**
  * Encodes the header block(s) of one entry: 512 bytes, or a PAX header plus
