@@ -1,7 +1,7 @@
 /**
  * The content cache under `${dataDir}/cache/`:
  *
- *   blobs/sha256/<hex>               file contents, content-addressed, read-only
+ *   blobs/sha256/<hex>               file contents, content-addressed, mode 0555 (runnable on the host, never written)
  *   components/<kind>/<key>.json     a ResolvedComponent (hostPaths omitted)
  *   tmp/                             scratch dirs (same device, so rename is atomic)
  *
@@ -74,7 +74,7 @@ export class ContentCache {
       },
     });
     try {
-      await pipeline(createReadStream(src), tap, createWriteStream(tmp, { mode: 0o444 }));
+      await pipeline(createReadStream(src), tap, createWriteStream(tmp, { mode: 0o555 }));
       const sha256 = hash.digest('hex');
       const dest = this.blobPath(sha256);
       await this.commitBlob(tmp, dest);
@@ -89,13 +89,13 @@ export class ContentCache {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     const sha256 = createHash('sha256').update(buf).digest('hex');
     const dest = this.blobPath(sha256);
-    if (!(await exists(dest))) await this.writeAtomic(dest, buf, 0o444);
+    if (!(await exists(dest))) await this.writeAtomic(dest, buf, 0o555);
     return { sha256, size: buf.length, hostPath: dest };
   }
 
   private async commitBlob(tmp: string, dest: string): Promise<void> {
     if (await exists(dest)) return;
-    await fs.chmod(tmp, 0o444);
+    await fs.chmod(tmp, 0o555);
     await fs.rename(tmp, dest);
   }
 

@@ -73,6 +73,7 @@ export function createComponentService(opts: ComponentServiceOptions): Component
     return zigVersionMemo.version;
   };
 
+  const aptIndex = new AptIndex(cache);
   const resolvers: Record<SourceRecipe['kind'], ComponentResolver> = {
     zig: createZigResolver({
       cache,
@@ -81,7 +82,7 @@ export function createComponentService(opts: ComponentServiceOptions): Component
       zigVersion,
       optimize: opts.zigOptimize ?? 'ReleaseSmall',
     }),
-    deb: createDebResolver({ cache, apt: new AptIndex(cache) }),
+    deb: createDebResolver({ cache, apt: aptIndex }),
     generated: createBaseResolver(cache),
     artifact: createArtifactResolver(cache, opts.artifactsDir),
     upload: createUploadResolver(cache, dataDir),
@@ -155,13 +156,14 @@ export function createComponentService(opts: ComponentServiceOptions): Component
   };
 
   const resolveDesign = async (design: Design, ctx: ResolveContext): Promise<ResolvedDesign> => {
-    const resolved = new Map<string, ResolvedComponent>();
-    const items: CatalogItem[] = [];
     const catalog = new Map((await catalogItems()).map((i) => [i.id, i]));
+    const todo: CatalogItem[] = [];
+    const seen = new Set<string>();
     for (const [li, layer] of design.layers.entries()) {
       for (const [ci, ref] of layer.components.entries()) {
         const where = `layers[${li}].components[${ci}]`;
-        if (resolved.has(ref)) continue;
+        if (seen.has(ref)) continue;
+        seen.add(ref);
         if (ref.startsWith('planned:')) {
           throw new AppError('not_buildable', 422, `${ref} is a planned placeholder: replace it with a real component to build`, where);
         }
@@ -170,13 +172,36 @@ export function createComponentService(opts: ComponentServiceOptions): Component
         if (!item.available) {
           throw new AppError('component_unavailable', 503, `${item.name} cannot be built on this server: ${item.unavailableReason ?? 'unavailable'}`, where);
         }
-        if (ctx.signal.aborted) throw new AppError('cancelled', 409, 'the build was cancelled');
-        ctx.log('info', `resolving ${ref} (${item.source.kind})`);
-        resolved.set(ref, await resolve(item, ctx));
-        items.push(item);
+        todo.push(item);
       }
     }
-    return { items, resolved };
+    // One apt-cache call for every Debian package (each call costs ~0.7 s).
+    const debs = todo.flatMap((i) => (i.source.kind === 'deb' ? [i.source.package] : []));
+    if (debs.length > 0) await aptIndex.candidates(debs, ctx.log, ctx.signal);
+    // Two at a time: downloads overlap with compiles, and the 2-core hosts stay responsive.
+    const results = new Map<string, ResolvedComponent>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < todo.length) {
+        const item = todo[next++];
+        if (item === undefined) break;
+        if (ctx.signal.aborted) throw new AppError('cancelled', 409, 'the build was cancelled');
+        ctx.log('info', `resolving ${item.id} (${item.source.kind})`);
+        try {
+          results.set(item.id, await resolve(item, ctx));
+        } catch (e) {
+          next = todo.length; // stop the other worker too
+          throw e;
+        }
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    const resolved = new Map<string, ResolvedComponent>();
+    for (const item of todo) {
+      const r = results.get(item.id);
+      if (r) resolved.set(item.id, r);
+    }
+    return { items: todo, resolved };
   };
 
   return {

@@ -5,11 +5,15 @@
 import path from 'node:path';
 import { AppError } from '../errors/AppError.ts';
 
+/** Plain file names (artifacts, Zig folders): a conservative set. */
 const SEGMENT_RE = /^[A-Za-z0-9._+@,=~-]+$/;
+/** Image path segments (Debian ships e.g. `NetLock_Arany_=Class_Gold=_Főtanúsítvány.crt`): anything printable but `/`. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
 /**
  * Validates an absolute image path and returns it normalised (no trailing
- * slash). Rejects `..`, `.`, empty segments, NUL and unusual characters.
+ * slash). Rejects `..`, `.`, empty segments, NUL and other control characters.
  */
 export function checkImagePath(p: string, what = 'path'): string {
   if (typeof p !== 'string' || !p.startsWith('/') || p.length > 1024) {
@@ -19,7 +23,7 @@ export function checkImagePath(p: string, what = 'path'): string {
   if (segments.length > 0 && segments[segments.length - 1] === '') segments.pop();
   if (segments.length === 0) throw new AppError('invalid_path', 400, `${what} must not be the image root "/"`);
   for (const s of segments) {
-    if (s === '' || s === '.' || s === '..' || !SEGMENT_RE.test(s)) {
+    if (s === '' || s === '.' || s === '..' || CONTROL_RE.test(s) || Buffer.byteLength(s) > 255) {
       throw new AppError('invalid_path', 400, `${what} has an invalid segment ${JSON.stringify(s)} in ${JSON.stringify(p)}`);
     }
   }
