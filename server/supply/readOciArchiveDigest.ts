@@ -64,7 +64,17 @@ interface Entry {
 }
 
 /** Streams a tar, calling `onEntry` for regular files with their hash and (small) content. */
-async function scanTar(path: string, onFile: (name: string, sha256: string, size: number, content: Buffer | undefined) => void): Promise<void> {
+/** A byte range of a file (e.g. the image part of a multipart upload); `end` is exclusive. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+async function scanTar(
+  path: string,
+  range: ByteRange | undefined,
+  onFile: (name: string, sha256: string, size: number, content: Buffer | undefined) => void,
+): Promise<void> {
   let pending: Buffer = Buffer.alloc(0);
   let remaining = 0; // content bytes left in the current entry
   let padding = 0;
@@ -87,7 +97,8 @@ async function scanTar(path: string, onFile: (name: string, sha256: string, size
     entry = undefined;
   };
 
-  const stream = createReadStream(path);
+  if (range && range.end <= range.start) throw corrupt('the image is empty');
+  const stream = range ? createReadStream(path, { start: range.start, end: range.end - 1 }) : createReadStream(path);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
@@ -144,11 +155,11 @@ async function scanTar(path: string, onFile: (name: string, sha256: string, size
   if (remaining > 0) throw corrupt('archive is truncated');
 }
 
-export async function readOciArchiveDigest(path: string): Promise<OciArchiveDigest> {
+export async function readOciArchiveDigest(path: string, range?: ByteRange): Promise<OciArchiveDigest> {
   const blobs = new Map<string, { size: number; content: Buffer | undefined }>();
   let index: Buffer | undefined;
   let sawLayout = false;
-  await scanTar(path, (name, sha256, size, content) => {
+  await scanTar(path, range, (name, sha256, size, content) => {
     const m = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(name);
     if (m) {
       if (m[1] !== sha256) throw corrupt(`blob sha256:${m[1]} does not match its digest`);

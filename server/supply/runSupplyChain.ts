@@ -12,7 +12,7 @@ import type { LogFn, ResolvedComponent } from '../components/types.ts';
 import { AppError } from '../errors/AppError.ts';
 import { generateCycloneDx } from './generateCycloneDx.ts';
 import { generateSpdx } from './generateSpdx.ts';
-import { buildSbomModel, type ImageInspectionLike } from './sbomModel.ts';
+import { asImageInspection, buildSbomModel, type ImageInspectionLike } from './sbomModel.ts';
 import { bundleAlgorithms, bundleKeyIds, signPayload } from './signatureBundle.ts';
 import { getDefaultSigningKeys, type SigningKeys } from './signingKeys.ts';
 import { simpleSigningPayload } from './simpleSigning.ts';
@@ -25,9 +25,10 @@ export interface SupplyChainInput {
   buildId: string;
   buildDir: string;
   archivePath: string;
-  inspection: ImageInspectionLike;
+  /** An `inspectOciArchive` result (checked at run time: manifestDigest, layers[].files[]). */
+  inspection: ImageInspectionLike | unknown;
   design: Design;
-  resolved: Map<string, ResolvedComponent> | ResolvedComponent[];
+  resolved: ReadonlyMap<string, ResolvedComponent> | readonly ResolvedComponent[];
   log: LogFn;
   /** Default: the keys registered by `loadSigningKeys` at server start. */
   keys?: SigningKeys;
@@ -60,7 +61,7 @@ export async function runSupplyChain(input: SupplyChainInput): Promise<SupplyCha
   let t = performance.now();
   const model = buildSbomModel({
     design: input.design,
-    inspection: input.inspection,
+    inspection: asImageInspection(input.inspection),
     resolved: input.resolved,
     sourceDateEpoch: input.sourceDateEpoch ?? envSourceDateEpoch(),
   });

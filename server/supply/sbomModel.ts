@@ -10,6 +10,7 @@ import { CATALOG } from '../../shared/catalog/catalog.ts';
 import type { Category } from '../../shared/catalog/types.ts';
 import type { Design } from '../../shared/design/types.ts';
 import type { ComponentOrigin, ResolvedComponent } from '../components/types.ts';
+import { AppError } from '../errors/AppError.ts';
 import { canonicalJson } from './canonicalJson.ts';
 
 /** The part of an image inspection the SBOM needs (matches `inspectOciArchive`'s result). */
@@ -28,10 +29,32 @@ export interface ImageInspectionLike {
   layers: ReadonlyArray<{ digest?: string; files: readonly InspectedFile[] }>;
 }
 
+/**
+ * Checks at run time that an inspection (typed `unknown` by the pipeline
+ * port) has what the SBOM needs, naming the first missing field.
+ */
+export function asImageInspection(raw: unknown): ImageInspectionLike {
+  const r = raw as Partial<ImageInspectionLike> | null;
+  const bad = (what: string): never => {
+    throw new AppError('inspection_invalid', 500, `image inspection has no valid ${what}`);
+  };
+  if (!r || typeof r !== 'object') return bad('object');
+  if (typeof r.manifestDigest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(r.manifestDigest)) return bad('manifestDigest');
+  if (!Array.isArray(r.layers)) return bad('layers');
+  r.layers.forEach((l, i) => {
+    if (!l || !Array.isArray(l.files)) bad(`layers[${i}].files`);
+    l.files.forEach((f: Partial<InspectedFile> | null, j: number) => {
+      if (!f || typeof f.path !== 'string' || typeof f.type !== 'string' || typeof f.size !== 'number') return bad(`layers[${i}].files[${j}]`);
+      if (f.type === 'file' && (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256))) bad(`layers[${i}].files[${j}].sha256`);
+    });
+  });
+  return r as ImageInspectionLike;
+}
+
 export interface SbomInput {
   design: Design;
   inspection: ImageInspectionLike;
-  resolved: Map<string, ResolvedComponent> | readonly ResolvedComponent[];
+  resolved: ReadonlyMap<string, ResolvedComponent> | readonly ResolvedComponent[];
   /** Seconds since the epoch: the SBOM's creation time. */
   sourceDateEpoch: number;
   toolVersion?: string;
@@ -115,8 +138,8 @@ function ownSha256(o: ComponentOrigin): string | undefined {
 
 const normPath = (p: string): string => `/${p.replace(/^\.?\/+/, '')}`.replace(/\/+$/, '') || '/';
 
-function resolvedById(resolved: SbomInput['resolved']): Map<string, ResolvedComponent> {
-  if (resolved instanceof Map) return resolved;
+function resolvedById(resolved: SbomInput['resolved']): ReadonlyMap<string, ResolvedComponent> {
+  if (resolved instanceof Map) return resolved as ReadonlyMap<string, ResolvedComponent>;
   return new Map((resolved as readonly ResolvedComponent[]).map((c) => [c.id, c]));
 }
 

@@ -4,14 +4,19 @@
  * against its manifest digest. A corrupt archive is a failed `image` check.
  */
 import { isAppError } from '../errors/AppError.ts';
-import { readOciArchiveDigest } from './readOciArchiveDigest.ts';
+import { readOciArchiveDigest, type ByteRange } from './readOciArchiveDigest.ts';
 import type { TrustedKeys } from './signingKeys.ts';
 import { verifyBundle, type VerifyResult } from './verifyBundle.ts';
 
-export async function verifyArchive(archivePath: string, bundle: unknown, trusted: TrustedKeys): Promise<VerifyResult & { imageDigest?: string }> {
+export async function verifyArchive(
+  archivePath: string,
+  bundle: unknown,
+  trusted: TrustedKeys,
+  range?: ByteRange,
+): Promise<VerifyResult & { imageDigest?: string }> {
   let digest: string;
   try {
-    digest = (await readOciArchiveDigest(archivePath)).manifestDigest;
+    digest = (await readOciArchiveDigest(archivePath, range)).manifestDigest;
   } catch (e) {
     if (!isAppError(e) || e.code === 'not_found') throw e;
     return { ok: false, reason: e.message, checks: [{ name: 'image', ok: false, message: e.message }] };
