@@ -4,6 +4,7 @@
  * directly (port 0, a temp data dir) without touching `process.env`.
  */
 import path from 'node:path';
+import { bindRefusal } from './routes/authMiddleware.ts';
 
 export interface ServerConfig {
   port: number;
@@ -52,13 +53,6 @@ export class ConfigError extends Error {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** Whether binding to `host` keeps the server reachable from this machine only. */
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -99,13 +93,8 @@ export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig
 
 /** Refuses to expose the API beyond this machine without a token. */
 export function assertSafeBinding(config: ServerConfig): void {
-  if (!isLoopbackHost(config.host) && config.apiToken === undefined) {
-    throw new ConfigError(
-      `refusing to listen on ${config.host} without LAGO_API_TOKEN: anyone who can reach this address could ` +
-        'run builds. Set LAGO_API_TOKEN=<a long random secret> (clients then send "Authorization: Bearer <token>"), ' +
-        'or bind to 127.0.0.1.',
-    );
-  }
+  const why = bindRefusal({ host: config.host, token: config.apiToken });
+  if (why !== undefined) throw new ConfigError(why);
 }
 
 /** Reads the configuration from environment variables (see the README table). */
