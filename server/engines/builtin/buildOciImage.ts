@@ -3,13 +3,14 @@
  * blob (streamed), then config, manifest and index are written and everything
  * is packed as an oci-archive. Same input → same bytes.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { EngineBuildInput } from '../types.ts';
 import { buildImageConfig } from './imageConfig.ts';
 import type { ImageRuntimeConfig } from './imageConfig.ts';
-import { runtimeConfigOf } from './runtimeConfigOf.ts';
+import { readContainerfileConfig } from './readContainerfileConfig.ts';
+import { AppError } from '../../errors/AppError.ts';
 import { writeLayerBlob } from './writeLayerBlob.ts';
 import type { LayerBlob } from './writeLayerBlob.ts';
 import { writeOciArchive } from './writeOciArchive.ts';
@@ -38,10 +39,28 @@ function jsonBlob(value: unknown): { data: Buffer; hex: string; digest: string; 
 }
 
 export interface BuildOciImageOptions {
-  /** Overrides the config derived from the design (tests, CLI). */
+  /** Overrides the config read from the context's Containerfile. */
   runtime?: ImageRuntimeConfig;
   /** `org.opencontainers.image.ref.name` in index.json; default `<name>:<tag>`. */
   refName?: string;
+}
+
+/**
+ * The config comes from the staged Containerfile (what podman reads), whose
+ * COPY lines must name the staged layers in order.
+ */
+async function runtimeFromContainerfile(input: EngineBuildInput): Promise<ImageRuntimeConfig> {
+  const text = await readFile(join(input.contextDir, 'Containerfile'), 'utf8');
+  const parsed = readContainerfileConfig(text);
+  const staged = input.layers.map((l) => l.dir.replace(/\/+$/, ''));
+  if (parsed.copyDirs.join('\n') !== staged.join('\n')) {
+    throw new AppError(
+      'containerfile_mismatch',
+      500,
+      `the Containerfile copies [${parsed.copyDirs.join(', ')}] but the staged layers are [${staged.join(', ')}]`,
+    );
+  }
+  return parsed.runtime;
 }
 
 export async function buildOciImage(input: EngineBuildInput, opts: BuildOciImageOptions = {}): Promise<BuiltOciImage> {
@@ -51,6 +70,7 @@ export async function buildOciImage(input: EngineBuildInput, opts: BuildOciImage
   await rm(partsDir, { recursive: true, force: true });
   await mkdir(blobsDir, { recursive: true });
   try {
+    const runtime = opts.runtime ?? (await runtimeFromContainerfile(input));
     const layers: BuiltOciImage['layers'] = [];
     for (const layer of input.layers) {
       signal.throwIfAborted();
@@ -60,7 +80,7 @@ export async function buildOciImage(input: EngineBuildInput, opts: BuildOciImage
     }
     const config = jsonBlob(
       buildImageConfig({
-        runtime: opts.runtime ?? runtimeConfigOf(input.design),
+        runtime,
         layers: layers.map((l, i) => ({ dir: input.layers[i]?.dir ?? '', diffId: l.diffId })),
         sourceDateEpoch: mtime,
       }),

@@ -51,8 +51,10 @@ export function envList(env: ImageRuntimeConfig['env']): string[] {
   return list;
 }
 
+/** Go's encoder writes map keys sorted by bytes. */
 const sortedRecord = (r: Readonly<Record<string, string>>): Record<string, string> =>
-  Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  Object.fromEntries(Object.entries(r).sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+
 
 export interface ImageConfigInput {
   runtime: ImageRuntimeConfig;
