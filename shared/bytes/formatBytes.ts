@@ -12,29 +12,25 @@ const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return '? B';
   const sign = bytes < 0 ? '-' : '';
-  let value = Math.abs(bytes);
-  let unit = 0;
-  if (value < 1000) return `${sign}${Math.round(value)} B`;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  let rounded = roundSignificant(value);
+  const abs = Math.abs(bytes);
+  if (abs < 1000) return `${sign}${Math.round(abs)} B`;
+  let unit = 1;
+  while (abs >= 1000 ** (unit + 1) && unit < UNITS.length - 1) unit += 1;
+  let text = render(abs, unit);
   // 999_999 B rounds to "1000 KB": carry into the next unit instead.
-  if (rounded >= 1000 && unit < UNITS.length - 1) {
+  if (Number(text) >= 1000 && unit < UNITS.length - 1) {
     unit += 1;
-    rounded = roundSignificant(rounded / 1000);
+    text = render(abs, unit);
   }
-  return `${sign}${trimZeros(rounded)} ${UNITS[unit]}`;
+  return `${sign}${text} ${UNITS[unit]}`;
 }
 
-function roundSignificant(value: number): number {
+/** Three significant digits of `abs` in `unit`, rounded half up, trailing zeros trimmed. */
+function render(abs: number, unit: number): string {
+  const value = abs / 1000 ** unit;
   const decimals = value < 10 ? 2 : value < 100 ? 1 : 0;
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
-
-function trimZeros(value: number): string {
-  // toFixed(2) then strip: avoids exponent notation and float noise like 1.2300000001.
-  return value.toFixed(2).replace(/\.?0+$/, '');
+  // Scale the byte count, not the quotient, so 1005 B is 100.5 hundredths (→ 1.01), not 100.4999….
+  const scaled = Math.round((abs * 10 ** decimals) / 1000 ** unit);
+  const fixed = (scaled / 10 ** decimals).toFixed(decimals);
+  return decimals > 0 ? fixed.replace(/\.?0+$/, '') : fixed;
 }
