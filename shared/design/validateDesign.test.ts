@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately ill-typed documents */
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from './templates.ts';
 import type { Design } from './types.ts';
