@@ -105,7 +105,7 @@ export function createComponentService(opts: ComponentServiceOptions): Component
     return resolved;
   };
 
-  const resolveUpload = (ref: string, installPath: string, ctx: ResolveContext): Promise<ResolvedComponent> => {
+  const resolveUpload = async (ref: string, installPath: string, ctx: ResolveContext): Promise<ResolvedComponent> => {
     const m = UPLOAD_REF.exec(ref);
     if (!m?.[1]) throw new AppError('invalid_upload', 400, `not an upload reference: ${JSON.stringify(ref)}`);
     const known = opts.extraItems?.().find((i) => i.id === ref);
