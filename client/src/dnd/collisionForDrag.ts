@@ -15,9 +15,10 @@ export function collisionForDrag(keyboardTarget: { current: UniqueIdentifier | n
       return drop !== null && accepts(drag, drop);
     });
     if (!args.pointerCoordinates) {
-      const id = keyboardTarget.current;
-      if (id !== null && candidates.some((c) => c.id === id)) return [{ id }];
-      return closestCenter({ ...args, droppableContainers: candidates });
+      // Keyboard: exactly the target the arrow keys chose; before the first
+      // arrow, an item or layer is over its own place and a palette card nowhere.
+      const id = keyboardTarget.current ?? args.active.id;
+      return candidates.some((c) => c.id === id) ? [{ id }] : [];
     }
     if (drag.kind === 'layer') return closestCenter({ ...args, droppableContainers: candidates });
     const hits = pointerWithin({ ...args, droppableContainers: candidates });
