@@ -69,8 +69,6 @@ function toParams(r: BuildRecord): Record<string, string | null> {
 export class SqliteBuildStore implements BuildStore {
   readonly #db: Database.Database;
   readonly #stmt;
-  /** Next event id per build, so appends do not re-read MAX(id) each time. */
-  readonly #nextEventId = new Map<string, number>();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -91,8 +89,11 @@ export class SqliteBuildStore implements BuildStore {
       listByStatus: db.prepare<[string], BuildRow>(
         `SELECT ${COLUMNS} FROM builds WHERE status = ? ORDER BY created_at ASC, seq ASC`,
       ),
-      maxEventId: db.prepare<[string], { m: number | null }>('SELECT MAX(id) AS m FROM build_events WHERE build_id = ?'),
-      insertEvent: db.prepare('INSERT INTO build_events (build_id, id, type, data) VALUES (?, ?, ?, ?)'),
+      // One statement, so the next id is read and used atomically.
+      appendEvent: db.prepare<[string, string, string, string], { id: number }>(
+        `INSERT INTO build_events (build_id, id, type, data)
+         SELECT ?, COALESCE(MAX(id), 0) + 1, ?, ? FROM build_events WHERE build_id = ? RETURNING id`,
+      ),
       events: db.prepare<[string, number], EventRow>(
         'SELECT id, type, data FROM build_events WHERE build_id = ? AND id > ? ORDER BY id',
       ),
@@ -133,12 +134,11 @@ export class SqliteBuildStore implements BuildStore {
   }
 
   appendEvent(buildId: string, event: BuildEvent): StoredBuildEvent {
-    const id = this.#db.transaction(() => {
-      const next = this.#nextEventId.get(buildId) ?? (this.#stmt.maxEventId.get(buildId)?.m ?? 0) + 1;
-      this.#stmt.insertEvent.run(buildId, next, event.type, JSON.stringify(event.data));
-      return next;
-    })();
-    this.#nextEventId.set(buildId, id + 1);
+    // MAX(id) is one primary-key seek; computing it inside the INSERT keeps ids
+    // gapless and correct even with several stores on one database.
+    const row = this.#stmt.appendEvent.get(buildId, event.type, JSON.stringify(event.data), buildId);
+    if (row === undefined) throw new Error(`event for build ${buildId} was not stored`);
+    const id = row.id;
     return { ...event, id } as StoredBuildEvent;
   }
 
@@ -150,6 +150,5 @@ export class SqliteBuildStore implements BuildStore {
 
   delete(id: string): void {
     this.#stmt.delete.run(id);
-    this.#nextEventId.delete(id);
   }
 }
