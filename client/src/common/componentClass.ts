@@ -19,7 +19,7 @@ export const CLASS_SYMBOL: Record<ComponentClass, string> = {
   base: '▣',
   floe: '◇',
   iceberg: '▲',
-  glacier: '⛰',
+  glacier: '◆',
 };
 
 /** Tailwind classes (theme colours in styles.css), each pair ≥ 4.5:1. */

@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import type { CatalogItem } from '../../../shared/catalog/types.ts';
 import { ClassBadge } from '../common/ClassBadge.tsx';
@@ -11,15 +11,40 @@ interface PaletteCardProps {
   inDesign: boolean;
 }
 
+/** The card's content, memoised apart from the drag hook. */
+const PaletteCardBody = memo(function PaletteCardBody({ item, inDesign }: PaletteCardProps) {
+  const componentClass = classOf(item);
+  return (
+    <>
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="font-semibold text-slate-900">{item.name}</span>
+        <span className="text-sm tabular-nums text-slate-700" title={`${item.sizeBytes.toLocaleString('en-US')} bytes`}>
+          {formatBytes(item.sizeBytes)}
+          {item.sizeIsEstimate ? <abbr title="estimated: not measured on this server yet"> est.</abbr> : null}
+        </span>
+      </div>
+      <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
+        <ClassBadge componentClass={componentClass} />
+        <span>{item.category}</span>
+        {inDesign ? <span className="font-medium text-slate-800">· in the image</span> : null}
+      </div>
+      {!item.available && item.unavailableReason ? (
+        <p className="mt-1 text-xs text-glacier-fg">
+          <span aria-hidden="true">⚠ </span>Not buildable here: {item.unavailableReason}
+        </p>
+      ) : null}
+    </>
+  );
+});
+
 /** A draggable catalog card; disabled once the component is in the image. */
 export const PaletteCard = memo(function PaletteCard({ item, inDesign }: PaletteCardProps) {
-  const data: DragData = { kind: 'palette', componentId: item.id };
+  const data = useMemo((): DragData => ({ kind: 'palette', componentId: item.id }), [item.id]);
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: paletteDragId(item.id),
     data,
     disabled: inDesign,
   });
-  const componentClass = classOf(item);
   return (
     <li>
       <div
@@ -28,26 +53,10 @@ export const PaletteCard = memo(function PaletteCard({ item, inDesign }: Palette
         {...attributes}
         {...listeners}
         className={`block w-full touch-none rounded-md border-l-4 bg-white p-2 text-left shadow-sm ring-1 ring-slate-200 ${
-          CLASS_STYLE[componentClass].edge
+          CLASS_STYLE[classOf(item)].edge
         } ${inDesign ? 'cursor-default opacity-70' : 'cursor-grab hover:ring-slate-400'} ${isDragging ? 'opacity-50' : ''}`}
       >
-        <div className="flex items-baseline justify-between gap-2">
-          <span className="font-semibold text-slate-900">{item.name}</span>
-          <span className="text-sm tabular-nums text-slate-700" title={`${item.sizeBytes.toLocaleString('en-US')} bytes`}>
-            {formatBytes(item.sizeBytes)}
-            {item.sizeIsEstimate ? <abbr title="estimated: not measured on this server yet"> est.</abbr> : null}
-          </span>
-        </div>
-        <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
-          <ClassBadge componentClass={componentClass} />
-          <span>{item.category}</span>
-          {inDesign ? <span className="font-medium text-slate-800">· in the image</span> : null}
-        </div>
-        {!item.available && item.unavailableReason ? (
-          <p className="mt-1 text-xs text-glacier-fg">
-            <span aria-hidden="true">⚠ </span>Not buildable here: {item.unavailableReason}
-          </p>
-        ) : null}
+        <PaletteCardBody item={item} inDesign={inDesign} />
       </div>
     </li>
   );

@@ -82,9 +82,9 @@ function LayerBandView(props: LayerBandProps) {
           onClick={remove}
           aria-label={`Remove layer ${name}`}
           title="Remove layer (undo brings it back)"
-          className="rounded px-1.5 text-slate-700 hover:bg-glacier-bg hover:text-glacier-fg"
+          className="rounded border border-slate-300 px-1.5 text-xs text-slate-800 hover:bg-glacier-bg hover:text-glacier-fg"
         >
-          <span aria-hidden="true">🗑</span>
+          <span aria-hidden="true">× </span>Remove
         </button>
       </div>
       <SortableContext id={`layer-items-${layerIndex}`} items={ids} strategy={rectSortingStrategy}>

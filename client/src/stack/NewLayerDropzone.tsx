@@ -15,7 +15,7 @@ export function NewLayerDropzone() {
         isOver ? 'border-slate-900 bg-slate-200 text-slate-900' : acceptsNow ? 'border-slate-600 text-slate-800' : 'border-slate-400 text-slate-700'
       }`}
     >
-      <span aria-hidden="true">＋ </span>Drop a component here to start a new layer on top
+      <span aria-hidden="true">+ </span>Drop a component here to start a new layer on top
     </div>
   );
 }
