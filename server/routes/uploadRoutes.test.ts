@@ -87,8 +87,11 @@ describe('POST /api/uploads', () => {
     expect(readFileSync(join(dataDir, 'uploads/sha256', hex)).equals(staticBinary)).toBe(true);
     expect(tmpLeft()).toEqual([]);
 
+    // A half-written upload from a killed server is cleaned at the next start.
+    writeFileSync(join(dataDir, 'uploads/tmp/123-dead.part'), 'partial');
     await stop();
     await start();
+    expect(tmpLeft()).toEqual([]);
     const list = (await (await fetch(`${base}/api/uploads`)).json()) as { uploads: Array<{ id: string }> };
     expect(list.uploads.map((u) => u.id)).toEqual([`upload:sha256:${hex}`]);
     expect(uploadCatalogItems(db)).toEqual([

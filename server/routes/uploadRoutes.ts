@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors/AppError.ts';
+import { cleanUploadTemp } from '../uploads/cleanUploadTemp.ts';
 import { storeUpload, tooLarge } from '../uploads/storeUpload.ts';
 import { UploadRepository } from '../uploads/UploadRepository.ts';
 import { toUploadEntry } from '../uploads/uploadEntry.ts';
@@ -28,8 +29,10 @@ const PARSED_TYPES = /^(application\/json|application\/x-www-form-urlencoded|mul
  * `/api/uploads`: users' own static binaries. Mount with
  * `app.use('/api/uploads', createUploadRouter(...))`, and do NOT put a raw or
  * JSON body parser in front of it for octet-stream: it reads the request stream itself.
+ * Half-written uploads of a previous run are removed when it is created (at start).
  */
 export function createUploadRouter(opts: UploadRouterOptions): Router {
+  cleanUploadTemp(opts.dataDir);
   const router = Router();
   const repo = new UploadRepository(opts.db);
 
