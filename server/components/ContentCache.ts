@@ -45,6 +45,17 @@ export class ContentCache {
     return fs.mkdtemp(path.join(dir, `${prefix}-`));
   }
 
+  /** Removes scratch dirs older than `maxAgeMs` (left by a killed process). */
+  async sweepTemp(maxAgeMs: number): Promise<void> {
+    const dir = path.join(this.root, 'tmp');
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const n of names) {
+      const p = path.join(dir, n);
+      const st = await fs.lstat(p).catch(() => undefined);
+      if (st && Date.now() - st.mtimeMs > maxAgeMs) await fs.rm(p, { recursive: true, force: true });
+    }
+  }
+
   /** Writes `data` to `dest` atomically (temp file + rename). */
   async writeAtomic(dest: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
     await fs.mkdir(path.dirname(dest), { recursive: true });

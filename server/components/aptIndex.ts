@@ -59,19 +59,47 @@ export class AptIndex {
   private memo: { fingerprint: string; candidates: Record<string, DebCandidate> } | undefined;
   private readonly file: string;
 
-  constructor(private readonly cache: ContentCache) {
+  /** `listsDir` is the apt lists folder; tests point it at an empty one to play "apt-get update never ran". */
+  constructor(
+    private readonly cache: ContentCache,
+    private readonly listsDir = APT_LISTS_DIR,
+  ) {
     this.file = path.join(cache.root, 'apt-candidates.json');
+  }
+
+  private async onDisk(): Promise<{ fingerprint: string; candidates: Record<string, DebCandidate> } | undefined> {
+    return fs
+      .readFile(this.file, 'utf8')
+      .then((t) => JSON.parse(t) as { fingerprint: string; candidates: Record<string, DebCandidate> })
+      .catch(() => undefined);
+  }
+
+  /**
+   * Whether `pkg` can be resolved: apt lists exist, or (lists deleted, as slim
+   * container images do) an earlier answer for it is remembered, whose
+   * component is then served from the cache.
+   */
+  async knows(pkg: string): Promise<boolean> {
+    if ((await aptListsFingerprint(this.listsDir)) !== null) return true;
+    return (await this.onDisk())?.candidates[pkg] !== undefined;
   }
 
   /** The candidate of every package, looked up in one `apt-cache` call on a miss. */
   async candidates(packages: readonly string[], log: LogFn, signal: AbortSignal): Promise<Map<string, DebCandidate>> {
-    const fingerprint = await aptListsFingerprint();
-    if (fingerprint === null) throw new AppError('apt_update_needed', 503, APT_UPDATE_HINT);
+    const fingerprint = await aptListsFingerprint(this.listsDir);
+    if (fingerprint === null) {
+      const remembered = await this.onDisk();
+      const out = new Map<string, DebCandidate>();
+      for (const p of packages) {
+        const c = remembered?.candidates[p];
+        if (c === undefined) throw new AppError('apt_update_needed', 503, APT_UPDATE_HINT);
+        out.set(p, c);
+      }
+      log('info', `apt lists are missing; using the versions resolved before (${packages.join(', ')})`);
+      return out;
+    }
     if (this.memo?.fingerprint !== fingerprint) {
-      const onDisk = await fs
-        .readFile(this.file, 'utf8')
-        .then((t) => JSON.parse(t) as { fingerprint: string; candidates: Record<string, DebCandidate> })
-        .catch(() => undefined);
+      const onDisk = await this.onDisk();
       this.memo = onDisk?.fingerprint === fingerprint ? onDisk : { fingerprint, candidates: {} };
     }
     const memo = this.memo;

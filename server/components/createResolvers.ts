@@ -32,6 +32,8 @@ export interface ComponentServiceOptions {
   /** Folder of the Zig sources; default `<repo>/components`. */
   componentsDir?: string;
   log?: LogFn;
+  /** apt's lists folder (default `/var/lib/apt/lists`); for tests. */
+  aptListsDir?: string;
   /** Extra catalog items (uploads), merged into `catalogItems()` and resolvable by id. */
   extraItems?: () => CatalogItem[];
 }
@@ -64,6 +66,8 @@ const UPLOAD_REF = /^upload:sha256:([0-9a-f]{64})$/;
 export function createComponentService(opts: ComponentServiceOptions): ComponentService {
   const dataDir = path.resolve(opts.dataDir);
   const cache = new ContentCache(path.join(dataDir, 'cache'));
+  // Scratch dirs of a process that was killed mid-resolve.
+  void cache.sweepTemp(60 * 60 * 1000).catch(() => {});
   const measurements = new MeasurementStore(cache);
   const zigPath = (): string | null => locateZig(opts.zigPath);
   let zigVersionMemo: { path: string | null; version: Promise<string | null> } | undefined;
@@ -73,7 +77,7 @@ export function createComponentService(opts: ComponentServiceOptions): Component
     return zigVersionMemo.version;
   };
 
-  const aptIndex = new AptIndex(cache);
+  const aptIndex = new AptIndex(cache, opts.aptListsDir);
   const resolvers: Record<SourceRecipe['kind'], ComponentResolver> = {
     zig: createZigResolver({
       cache,
@@ -132,7 +136,9 @@ export function createComponentService(opts: ComponentServiceOptions): Component
     try {
       return await resolvers[item.source.kind].availability(item);
     } catch (e) {
-      return { available: false, reason: e instanceof Error ? e.message : String(e) };
+      const reason = e instanceof Error ? e.message : String(e);
+      opts.log?.('stderr', `availability of ${item.id}: ${reason}`);
+      return { available: false, reason };
     }
   };
 

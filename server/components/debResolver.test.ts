@@ -99,4 +99,18 @@ describe('deb components (real apt-get download + dpkg-deb)', () => {
     expect(ctx.lines.some((l) => l.includes('found in the cache'))).toBe(true);
     expect(ctx.lines.some((l) => l.includes('apt-get'))).toBe(false);
   });
+
+  it('without apt lists: says to run apt-get update, yet serves what it resolved before', async () => {
+    const emptyLists = path.join(dataDir, 'empty-lists');
+    await fs.mkdir(emptyLists);
+    const fresh = createComponentService({ dataDir: path.join(dataDir, 'fresh'), artifactsDir: dataDir, aptListsDir: emptyLists });
+    const bb = (await fresh.catalogItems()).find((i) => i.id === 'busybox');
+    expect(bb?.available).toBe(false);
+    expect(bb?.unavailableReason).toContain('apt-get update');
+    await expect(fresh.resolve(item('busybox'), recordingContext())).rejects.toMatchObject({ code: 'apt_update_needed' });
+    const known = createComponentService({ dataDir, artifactsDir: dataDir, aptListsDir: emptyLists });
+    expect((await known.catalogItems()).find((i) => i.id === 'busybox')?.available).toBe(true);
+    const again = await known.resolve(item('busybox'), recordingContext());
+    expect(again.files[0]?.sha256).toBe(got.get('busybox')?.files[0]?.sha256);
+  });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { AppError } from '../errors/AppError.ts';
 import { runProcess } from '../process/runProcess.ts';
 import type { CatalogItem } from '../../shared/catalog/types.ts';
-import { type AptIndex, APT_UPDATE_HINT, aptListsFingerprint } from './aptIndex.ts';
+import { type AptIndex, APT_UPDATE_HINT } from './aptIndex.ts';
 import type { ContentCache } from './ContentCache.ts';
 import { hashFile } from './hashFile.ts';
 import { checkImagePath, underRoot } from './imagePath.ts';
@@ -121,14 +121,15 @@ async function aptDownload(pkg: string, version: string, dir: string, log: LogFn
 
 export function createDebResolver(deps: DebResolverDeps): ComponentResolver {
   return {
-    async availability() {
+    async availability(item) {
+      const pkg = item.source.kind === 'deb' ? item.source.package : '';
       if (findOnPath('apt-get') === null || findOnPath('dpkg-deb') === null) {
         return {
           available: false,
           reason: 'apt-get and dpkg-deb were not found: Debian components need a Debian or Ubuntu server',
         };
       }
-      if ((await aptListsFingerprint()) === null) return { available: false, reason: APT_UPDATE_HINT };
+      if (!(await deps.apt.knows(pkg))) return { available: false, reason: APT_UPDATE_HINT };
       return { available: true };
     },
 

@@ -41,8 +41,30 @@ export function locateZig(explicit?: string): string | null {
   return npmZigPath();
 }
 
-/** `zig version` output (e.g. `0.11.0`), or null when it cannot run. */
-export async function readZigVersion(zig: string): Promise<string | null> {
+const versionMemo = new Map<string, Promise<string | null>>();
+
+/**
+ * `zig version` output (e.g. `0.11.0`), or null when it cannot run. Memoised
+ * per binary (path, size, mtime) for the life of the process: it is asked on
+ * every catalog request and every build.
+ */
+export function readZigVersion(zig: string): Promise<string | null> {
+  let stamp: string;
+  try {
+    const st = fs.statSync(zig);
+    stamp = `${zig}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return Promise.resolve(null);
+  }
+  let v = versionMemo.get(stamp);
+  if (v === undefined) {
+    v = spawnZigVersion(zig);
+    versionMemo.set(stamp, v);
+  }
+  return v;
+}
+
+async function spawnZigVersion(zig: string): Promise<string | null> {
   try {
     const r = await runProcess(zig, ['version'], { timeoutMs: 30_000 });
     const v = r.stdout.trim();
