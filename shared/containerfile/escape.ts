@@ -5,18 +5,18 @@
  * re-interpreted.
  */
 
-const LINE_BREAK_RE = /[\n\r\0]/;
+const LINE_BREAK_RE = /[\n\r\0\u0085\u2028\u2029]/;
 /** Characters escaped in comments: C0/C1 controls, DEL and Unicode line separators. */
 const COMMENT_UNSAFE_RE = /[\p{Cc}\u2028\u2029\\]/gu;
 
 /**
  * A double-quoted word for `ENV` and `LABEL`: `\`, `"` and `$` are
  * backslash-escaped, which the Dockerfile word lexer turns back into exactly the
- * original text. Newlines, CR and NUL cannot be represented and throw (schema
+ * original text. Line breaks (LF, CR, NEL, U+2028/9) and NUL are refused and throw (schema
  * validation rejects them first).
  */
 export function quoteWord(value: string): string {
-  if (LINE_BREAK_RE.test(value)) throw new Error('a Containerfile value cannot contain a newline, CR or NUL');
+  if (LINE_BREAK_RE.test(value)) throw new Error('a Containerfile value cannot contain a line break or NUL');
   return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
 }
 

@@ -19,8 +19,12 @@ export const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/;
 export const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/;
 /** Control characters and Unicode line/paragraph separators: they could break a line. */
 export const CONTROL_OR_LINEBREAK_RE = /[\p{Cc}\u2028\u2029]/u;
-/** What env values, label values and exec arguments may not contain. */
-export const NEWLINE_OR_NUL_RE = /[\n\r\0]/;
+/**
+ * What env values, label values and exec arguments may not contain: newlines
+ * (including CR, NEL and the Unicode line/paragraph separators, which editors
+ * show as line breaks) and NUL.
+ */
+export const NEWLINE_OR_NUL_RE = /[\n\r\0\u0085\u2028\u2029]/;
 
 const noNewline = (what: string) =>
   z

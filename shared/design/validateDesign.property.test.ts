@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { designArb } from '../testing/arbitraries.ts';
 import { fcParams } from '../testing/fcParams.ts';
 import type { Design } from './types.ts';
+import { NEWLINE_OR_NUL_RE } from './schema.ts';
 import { parseDesignText, validateDesign } from './validateDesign.ts';
 
-const safeText = fc.string({ unit: 'binary', maxLength: 20 }).filter((s) => !/[\n\r\0]/.test(s));
+const safeText = fc.string({ unit: 'binary', maxLength: 20 }).filter((s) => !NEWLINE_OR_NUL_RE.test(s));
 
 /** Designs whose free-text fields hold any Unicode (minus what the schema forbids). */
 const unicodeDesignArb: fc.Arbitrary<Design> = fc

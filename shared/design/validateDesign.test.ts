@@ -127,6 +127,9 @@ describe('validateDesign', () => {
     expect(issuesOf((d) => (d.config.env = { A: 'x\0' }))).toEqual([
       'config.env.A: env value must not contain a newline or NUL',
     ]);
+    expect(issuesOf((d) => (d.config.env = { A: 'x\u2028y' }))).toEqual([
+      'config.env.A: env value must not contain a newline or NUL',
+    ]);
     expect(issuesOf((d) => (d.config.labels = { 'com.example.x': 'a\r\nb' }))).toEqual([
       'config.labels["com.example.x"]: label value must not contain a newline or NUL',
     ]);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { CATALOG } from '../catalog/catalog.ts';
 import type { DesignAction } from '../design/designActions.ts';
 import type { Design, PlannedComponent } from '../design/types.ts';
+import { NEWLINE_OR_NUL_RE } from '../design/schema.ts';
 
 /** Test support: fast-check arbitraries for valid designs and edit actions. */
 
@@ -29,12 +30,12 @@ export const designArb: fc.Arbitrary<Design> = plannedListArb.chain((planned) =>
       targetBytes: fc.integer({ min: 0, max: 10_000_000_000 }),
       user: fc.constantFrom('65532:65532', '0', 'nonroot', 'root', '1000'),
       entrypoint: fc.array(
-        fc.string({ maxLength: 12 }).filter((s) => !/[\n\r\0]/.test(s)),
+        fc.string({ maxLength: 12 }).filter((s) => !NEWLINE_OR_NUL_RE.test(s)),
         { maxLength: 3 },
       ),
       env: fc.dictionary(
         fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/),
-        fc.string({ maxLength: 12 }).filter((s) => !/[\n\r\0]/.test(s)),
+        fc.string({ maxLength: 12 }).filter((s) => !NEWLINE_OR_NUL_RE.test(s)),
         {
           maxKeys: 3,
         },
