@@ -33,6 +33,11 @@ export interface StartOptions {
   /** More `/api` routers (designs, uploads). */
   routers?: readonly MountedRouter[];
   apiAuth?: RequestHandler;
+  /**
+   * Probe podman/zig (and whether podman can run containers) right after
+   * start, so the first `/api/health` does not wait for it. Default true.
+   */
+  warmUp?: boolean;
   /** Called when the HTTP server is closed (e.g. to close the database). */
   onClose?: () => void | Promise<void>;
 }
@@ -79,6 +84,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   });
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+
+  if (opts.warmUp !== false) void useCases.tools.health();
 
   const toResume = opts.recover ? opts.recover(store).queued : store.listByStatus('queued');
   useCases.queue.resume(toResume);

@@ -3,17 +3,24 @@
  * service (resolvers + cache), the stager, both engines, the OCI inspector,
  * the podman smoke test and the supply chain.
  */
+import path from 'node:path';
 import type { CatalogItem } from '../../shared/catalog/types.ts';
 import type { ServerConfig } from '../config.ts';
 import { createComponentService } from '../components/createResolvers.ts';
-import { buildOciImage } from '../engines/builtin/buildOciImage.ts';
-import type { Engine } from '../engines/types.ts';
+import { createBuiltinEngine } from '../engines/builtin/createBuiltinEngine.ts';
+import { createPodmanEngine } from '../engines/podman/createPodmanEngine.ts';
+import { podmanRunUnavailableReason } from '../engines/podman/podmanCanRun.ts';
+import type { PodmanOptions } from '../engines/podman/podmanCli.ts';
+import { runSmokeTest } from '../engines/podman/smokeTest.ts';
 import { inspectOciArchive } from '../oci/inspectOciArchive.ts';
 import type { OciArchiveInfo } from '../oci/ociTypes.ts';
 import { stageContext } from '../staging/stageContext.ts';
 import { runSupplyChain } from '../supply/runSupplyChain.ts';
 import type { SigningKeys } from '../supply/signingKeys.ts';
 import type { ImageInspection, PipelinePorts } from './pipelinePorts.ts';
+
+/** Per container run of the smoke test (entrypoint, then `obli-pkg verify`). */
+const SMOKE_TIMEOUT_MS = 30_000;
 
 export interface PipelinePortOptions {
   keys: SigningKeys;
@@ -27,30 +34,31 @@ export function createPipelinePorts(config: ServerConfig, opts: PipelinePortOpti
     ...(config.zigPath !== undefined ? { zigPath: config.zigPath } : {}),
     ...(opts.extraItems ? { extraItems: opts.extraItems } : {}),
   });
-  const builtin: Engine = {
-    name: 'builtin',
-    version: () => Promise.resolve('lago-grey-builtin 0.1.0'),
-    build: async (input) => {
-      const built = await buildOciImage(input);
-      return { imageDigest: built.imageDigest, archivePath: built.archivePath };
-    },
-  };
-  const podman: Engine = {
-    name: 'podman',
-    version: () => Promise.resolve(null),
-    build: () => Promise.reject(new Error('podman engine not wired yet')),
+  // The server's own podman store: never mixes with (or breaks on) the host's default store.
+  const podmanOpts: PodmanOptions = {
+    root: path.join(config.dataDir, 'podman', 'storage'),
+    runroot: path.join(config.dataDir, 'podman', 'run'),
   };
   return {
     components,
-    engines: { builtin, podman },
+    engines: { builtin: createBuiltinEngine(), podman: createPodmanEngine(podmanOpts) },
     stage: (input) => stageContext(input),
     inspect: async (archivePath) => {
       const info = await inspectOciArchive(archivePath);
       return { summary: summarize(info), raw: info };
     },
     smoke: {
-      unavailableReason: () => Promise.resolve('podman smoke test not wired yet'),
-      run: () => Promise.reject(new Error('podman smoke test not wired yet')),
+      unavailableReason: () => podmanRunUnavailableReason(podmanOpts),
+      run: (input) =>
+        runSmokeTest({
+          archivePath: input.archivePath,
+          entrypoint: input.design.config.entrypoint,
+          hasObliPkg: input.design.layers.some((l) => l.components.includes('obli-pkg')),
+          timeoutMs: SMOKE_TIMEOUT_MS,
+          log: input.log,
+          signal: input.signal,
+          podman: podmanOpts,
+        }),
     },
     supplyChain: (input) =>
       runSupplyChain({

@@ -22,6 +22,7 @@ export interface StageInput {
   resolved: ReadonlyMap<string, ResolvedComponent>;
   contextDir: string;
   sourceDateEpoch: number;
+  log?: LogFn;
 }
 
 export interface StageOutput {

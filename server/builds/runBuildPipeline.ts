@@ -80,6 +80,7 @@ export async function runBuildPipeline(record: BuildRecord, ctx: PipelineContext
       resolved,
       contextDir: paths.contextDir,
       sourceDateEpoch: ctx.sourceDateEpoch,
+      log,
     });
     for (const layer of s.layers) log('info', `layer ${layer.name} → ${layer.dir}`);
     return s;

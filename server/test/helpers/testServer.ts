@@ -38,7 +38,8 @@ export async function startTestServer(partial: Partial<ServerConfig> = {}): Prom
     clientDir: path.join(dataDir, 'no-client'),
     ...partial,
   });
-  const running = await startServer(config);
+  // No warm-up probe: on two cores, tests that never ask for health should not pay for a podman run.
+  const running = await startServer(config, { warmUp: false });
   const json = async <T>(method: string, urlPath: string, body?: unknown) => {
     const init: RequestInit = { method };
     if (body !== undefined) {
