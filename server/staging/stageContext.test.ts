@@ -9,6 +9,7 @@ import { hashFile } from '../components/hashFile.ts';
 import { makeTempDir, recordingContext } from '../components/testSupport.ts';
 import type { ResolvedComponent } from '../components/types.ts';
 import { runProcess } from '../process/runProcess.ts';
+import { SHARED_CACHE_DIR } from '../test/helpers/testServer.ts';
 import { planLayers } from './layerTree.ts';
 import { OBLI_MANIFEST_PATH } from './obliManifest.ts';
 import { stageContext, type StageResult } from './stageContext.ts';
@@ -45,6 +46,10 @@ describe('stageContext (seed design without liboqs, real components)', () => {
 
   beforeAll(async () => {
     work = await makeTempDir('stage');
+    // Resolution itself is proven by the resolver tests: reuse the suite's shared cache.
+    await fs.mkdir(SHARED_CACHE_DIR, { recursive: true });
+    await fs.mkdir(path.join(work, 'data'));
+    await fs.symlink(SHARED_CACHE_DIR, path.join(work, 'data', 'cache'));
     const service = createComponentService({ dataDir: path.join(work, 'data'), artifactsDir: path.join(work, 'artifacts') });
     design = seedWithoutLiboqs();
     const { items, resolved } = await service.resolveDesign(design, recordingContext(design));
