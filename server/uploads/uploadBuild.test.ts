@@ -53,7 +53,9 @@ beforeAll(async () => {
       { path: '/designs', router: createDesignRouter({ db, validate: (input) => validateDesign(input) }) },
       { path: '/uploads', router: createUploadRouter({ db, dataDir, maxBytes: 100_000_000 }) },
     ],
-    onClose: () => db.close(),
+    onClose: () => {
+      db.close();
+    },
   });
 }, 180_000);
 
@@ -68,7 +70,7 @@ describe('a design holding an uploaded binary', () => {
     const up = await fetch(`${server.url}/api/uploads?name=my-floe&path=/app/bin/my-floe`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream' },
-      body: binary,
+      body: new Uint8Array(binary),
     });
     expect(up.status).toBe(201);
     const upload = (await up.json()) as { id: string; sizeBytes: number; formation: string };
