@@ -29,7 +29,10 @@ function describeEntry(f: OciFile): string {
 }
 
 /** First differing path between two layers' file lists, with why. */
-export function firstTreeDifference(a: readonly OciFile[], b: readonly OciFile[]): { path: string; reason: string } | null {
+export function firstTreeDifference(
+  a: readonly OciFile[],
+  b: readonly OciFile[],
+): { path: string; reason: string } | null {
   const sa = [...a].sort(byPath);
   const sb = [...b].sort(byPath);
   let i = 0;
@@ -37,8 +40,10 @@ export function firstTreeDifference(a: readonly OciFile[], b: readonly OciFile[]
   while (i < sa.length || j < sb.length) {
     const fa = sa[i];
     const fb = sb[j];
-    if (fa && (!fb || fa.path < fb.path)) return { path: fa.path, reason: `only in the first image (${describeEntry(fa)})` };
-    if (fb && (!fa || fb.path < fa.path)) return { path: fb.path, reason: `only in the second image (${describeEntry(fb)})` };
+    if (fa && (!fb || fa.path < fb.path))
+      return { path: fa.path, reason: `only in the first image (${describeEntry(fa)})` };
+    if (fb && (!fa || fb.path < fa.path))
+      return { path: fb.path, reason: `only in the second image (${describeEntry(fb)})` };
     if (fa && fb) {
       const da = describeEntry(fa);
       const db = describeEntry(fb);
@@ -64,7 +69,11 @@ function firstConfigDifference(a: Comparable['config'], b: Comparable['config'])
  * Compares two images. `layerNames` (design layer names, bottom first) only
  * label the result.
  */
-export function compareImages(a: Comparable, b: Comparable, layerNames: readonly string[] = []): CompareResult {
+export function compareImages(
+  a: Comparable,
+  b: Comparable,
+  layerNames: readonly string[] = [],
+): CompareResult {
   if (a.manifestDigest === b.manifestDigest) return { identical: true };
   const named = (i: number): { layerIndex: number; layerName?: string } => {
     const name = layerNames[i];
@@ -75,15 +84,27 @@ export function compareImages(a: Comparable, b: Comparable, layerNames: readonly
     const la = a.layers[i];
     const lb = b.layers[i];
     if (!la || !lb) {
-      return { identical: false, ...named(i), reason: `layer ${i} exists only in the ${la ? 'first' : 'second'} image` };
+      return {
+        identical: false,
+        ...named(i),
+        reason: `layer ${i} exists only in the ${la ? 'first' : 'second'} image`,
+      };
     }
     if (la.diffId === lb.diffId && la.digest === lb.digest) continue;
     const diff = firstTreeDifference(la.files, lb.files);
     if (diff) return { identical: false, ...named(i), path: diff.path, reason: diff.reason };
     if (la.diffId !== lb.diffId) {
-      return { identical: false, ...named(i), reason: 'same files, but the tar bytes differ (entry order or header fields)' };
+      return {
+        identical: false,
+        ...named(i),
+        reason: 'same files, but the tar bytes differ (entry order or header fields)',
+      };
     }
-    return { identical: false, ...named(i), reason: 'same tar, but the compressed blob differs (gzip settings or zlib version)' };
+    return {
+      identical: false,
+      ...named(i),
+      reason: 'same tar, but the compressed blob differs (gzip settings or zlib version)',
+    };
   }
   return { identical: false, layerIndex: -1, reason: firstConfigDifference(a.config, b.config) };
 }

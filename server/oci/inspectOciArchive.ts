@@ -53,7 +53,14 @@ async function scanLayerTar(tarStream: Readable): Promise<LayerScan> {
   await readTar(counted, (h) => {
     const path = normalizeTarPath(h.name);
     if (path === '/' && h.kind === 'dir') return undefined;
-    const file: OciFile = { path, type: h.kind, mode: h.mode, uid: h.uid, gid: h.gid, size: h.kind === 'file' ? h.size : 0 };
+    const file: OciFile = {
+      path,
+      type: h.kind,
+      mode: h.mode,
+      uid: h.uid,
+      gid: h.gid,
+      size: h.kind === 'file' ? h.size : 0,
+    };
     if (h.kind === 'symlink') file.linkTarget = h.linkname;
     if (h.kind === 'hardlink') file.linkTarget = normalizeTarPath(h.linkname);
     files.push(file);
@@ -129,7 +136,8 @@ function blobSink(hex: string, size: number, blobs: Map<string, BlobRecord>): Ta
         await scan;
       }
       const actual = hash.digest('hex');
-      if (actual !== hex) throw new AppError('oci_corrupt', 422, `blob sha256:${hex} has content sha256:${actual}`);
+      if (actual !== hex)
+        throw new AppError('oci_corrupt', 422, `blob sha256:${hex} has content sha256:${actual}`);
       blobs.set(hex, record);
     },
   };
@@ -145,7 +153,8 @@ function parseJson<T>(data: Buffer | undefined, what: string): T {
 }
 
 const hexOf = (digest: string): string => {
-  if (!/^sha256:[0-9a-f]{64}$/.test(digest)) throw new AppError('oci_invalid', 422, `unsupported digest ${digest}`);
+  if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+    throw new AppError('oci_invalid', 422, `unsupported digest ${digest}`);
   return digest.slice('sha256:'.length);
 };
 
@@ -156,7 +165,10 @@ export interface InspectOptions {
 }
 
 /** Inspects an oci-archive file (a tar of an OCI image layout). */
-export async function inspectOciArchive(archivePath: string, opts: InspectOptions = {}): Promise<OciArchiveInfo> {
+export async function inspectOciArchive(
+  archivePath: string,
+  opts: InspectOptions = {},
+): Promise<OciArchiveInfo> {
   const blobs = new Map<string, BlobRecord>();
   const files = new Map<string, Buffer>();
   const source = createReadStream(archivePath, opts.signal ? { signal: opts.signal } : {});
@@ -174,12 +186,14 @@ export async function inspectOciArchive(archivePath: string, opts: InspectOption
       return undefined;
     });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found', 404, `no archive at ${archivePath}`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new AppError('not_found', 404, `no archive at ${archivePath}`);
     throw e;
   }
 
   const layout = parseJson<{ imageLayoutVersion?: string }>(files.get('oci-layout'), 'oci-layout');
-  if (typeof layout.imageLayoutVersion !== 'string') throw new AppError('oci_invalid', 422, 'oci-layout has no imageLayoutVersion');
+  if (typeof layout.imageLayoutVersion !== 'string')
+    throw new AppError('oci_invalid', 422, 'oci-layout has no imageLayoutVersion');
   const index = parseJson<OciIndex>(files.get('index.json'), 'index.json');
   if (!Array.isArray(index.manifests) || index.manifests.length === 0) {
     throw new AppError('oci_invalid', 422, 'index.json lists no manifest');
@@ -195,19 +209,37 @@ export async function inspectOciArchive(archivePath: string, opts: InspectOption
   };
   const manifestRec = blob(desc.digest, 'manifest');
   const manifest = parseJson<OciManifest>(manifestRec.data, `manifest ${desc.digest}`);
-  if (!manifest.config || !Array.isArray(manifest.layers)) throw new AppError('oci_invalid', 422, 'manifest has no config or layers');
-  const config = parseJson<OciConfig>(blob(manifest.config.digest, 'config').data, `config ${manifest.config.digest}`);
+  if (!manifest.config || !Array.isArray(manifest.layers))
+    throw new AppError('oci_invalid', 422, 'manifest has no config or layers');
+  const config = parseJson<OciConfig>(
+    blob(manifest.config.digest, 'config').data,
+    `config ${manifest.config.digest}`,
+  );
   const diffIds = config.rootfs?.diff_ids ?? [];
   if (diffIds.length !== manifest.layers.length) {
-    throw new AppError('oci_invalid', 422, `config lists ${diffIds.length} diff_ids for ${manifest.layers.length} layers`);
+    throw new AppError(
+      'oci_invalid',
+      422,
+      `config lists ${diffIds.length} diff_ids for ${manifest.layers.length} layers`,
+    );
   }
 
   const layers: OciLayerInfo[] = manifest.layers.map((l, i) => {
     const rec = blob(l.digest, `layer ${i}`);
-    if (!rec.layer) throw new AppError('oci_invalid', 422, `layer ${i} (${l.digest}) is not a readable tar: ${rec.layerError ?? 'unknown format'}`);
-    if (rec.size !== l.size) throw new AppError('oci_invalid', 422, `layer ${i} is ${rec.size} bytes, the manifest says ${l.size}`);
+    if (!rec.layer)
+      throw new AppError(
+        'oci_invalid',
+        422,
+        `layer ${i} (${l.digest}) is not a readable tar: ${rec.layerError ?? 'unknown format'}`,
+      );
+    if (rec.size !== l.size)
+      throw new AppError('oci_invalid', 422, `layer ${i} is ${rec.size} bytes, the manifest says ${l.size}`);
     if (rec.layer.diffId !== diffIds[i]) {
-      throw new AppError('oci_invalid', 422, `layer ${i} has diff_id ${rec.layer.diffId}, the config says ${diffIds[i] ?? ''}`);
+      throw new AppError(
+        'oci_invalid',
+        422,
+        `layer ${i} has diff_id ${rec.layer.diffId}, the config says ${diffIds[i] ?? ''}`,
+      );
     }
     const layerFiles = rec.layer.files;
     return {

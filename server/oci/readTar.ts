@@ -30,7 +30,9 @@ export interface TarEntrySink {
   end(): void | Promise<void>;
 }
 
-export type OnTarEntry = (header: TarEntryHeader) => TarEntrySink | undefined | Promise<TarEntrySink | undefined>;
+export type OnTarEntry = (
+  header: TarEntryHeader,
+) => TarEntrySink | undefined | Promise<TarEntrySink | undefined>;
 
 const BLOCK = 512;
 
@@ -53,7 +55,10 @@ class ByteReader {
         this.done = true;
         break;
       }
-      const b = typeof r.value === 'string' ? Buffer.from(r.value) : Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
+      const b =
+        typeof r.value === 'string'
+          ? Buffer.from(r.value)
+          : Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
       if (b.length === 0) continue;
       this.chunks.push(b);
       this.length += b.length;
@@ -76,7 +81,8 @@ class ByteReader {
   }
 
   async take(n: number): Promise<Buffer> {
-    if (!(await this.fill(n))) throw new AppError('tar_truncated', 422, 'tar archive ends in the middle of an entry');
+    if (!(await this.fill(n)))
+      throw new AppError('tar_truncated', 422, 'tar archive ends in the middle of an entry');
     if (this.chunks[0] && this.chunks[0].length >= n) return this.shift(n);
     const parts: Buffer[] = [];
     let need = n;
@@ -92,7 +98,8 @@ class ByteReader {
   async pass(n: number, emit: (b: Buffer) => void | Promise<void>): Promise<void> {
     let left = n;
     while (left > 0) {
-      if (!(await this.fill(1))) throw new AppError('tar_truncated', 422, 'tar archive ends in the middle of an entry');
+      if (!(await this.fill(1)))
+        throw new AppError('tar_truncated', 422, 'tar archive ends in the middle of an entry');
       const part = this.shift(left);
       left -= part.length;
       await emit(part);
@@ -144,7 +151,14 @@ function parsePax(data: Buffer): Map<string, string> {
 }
 
 const HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6']);
-const KIND: Record<string, TarEntryKind> = { '0': 'file', '\0': 'file', '7': 'file', '1': 'hardlink', '2': 'symlink', '5': 'dir' };
+const KIND: Record<string, TarEntryKind> = {
+  '0': 'file',
+  '\0': 'file',
+  '7': 'file',
+  '1': 'hardlink',
+  '2': 'symlink',
+  '5': 'dir',
+};
 
 function checksumOk(block: Buffer): boolean {
   let sum = 0;
@@ -157,7 +171,10 @@ function checksumOk(block: Buffer): boolean {
  * sink receives the body. Reads to the end of the source (so a hash of the
  * source sees all bytes). Throws AppError `tar_invalid` on a corrupt header.
  */
-export async function readTar(source: AsyncIterable<Buffer | Uint8Array | string>, onEntry: OnTarEntry): Promise<void> {
+export async function readTar(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  onEntry: OnTarEntry,
+): Promise<void> {
   const reader = new ByteReader(source);
   let pax = new Map<string, string>();
   let globalPax = new Map<string, string>();

@@ -11,6 +11,8 @@ import { buildImageConfig } from './imageConfig.ts';
 import type { ImageRuntimeConfig } from './imageConfig.ts';
 import { readContainerfileConfig } from './readContainerfileConfig.ts';
 import { AppError } from '../../errors/AppError.ts';
+import { collectEntries, mergeIntoLower, upperLayerEntries } from './upperLayerEntries.ts';
+import type { LowerTree } from './upperLayerEntries.ts';
 import { writeLayerBlob } from './writeLayerBlob.ts';
 import type { LayerBlob } from './writeLayerBlob.ts';
 import { writeOciArchive } from './writeOciArchive.ts';
@@ -63,7 +65,10 @@ async function runtimeFromContainerfile(input: EngineBuildInput): Promise<ImageR
   return parsed.runtime;
 }
 
-export async function buildOciImage(input: EngineBuildInput, opts: BuildOciImageOptions = {}): Promise<BuiltOciImage> {
+export async function buildOciImage(
+  input: EngineBuildInput,
+  opts: BuildOciImageOptions = {},
+): Promise<BuiltOciImage> {
   const { signal, log, sourceDateEpoch: mtime } = input;
   const partsDir = `${input.outPath}.parts`;
   const blobsDir = join(partsDir, 'blobs');
@@ -72,10 +77,26 @@ export async function buildOciImage(input: EngineBuildInput, opts: BuildOciImage
   try {
     const runtime = opts.runtime ?? (await runtimeFromContainerfile(input));
     const layers: BuiltOciImage['layers'] = [];
-    for (const layer of input.layers) {
+    // Layer 0 is the whole folder; upper layers hold what podman's diff holds.
+    const lower: LowerTree = new Map();
+    for (const [i, layer] of input.layers.entries()) {
       signal.throwIfAborted();
-      const blob = await writeLayerBlob(join(input.contextDir, layer.dir), blobsDir, mtime, signal);
-      log('info', `layer ${layer.dir}: tar ${blob.tarBytes} B, gzip ${blob.compressedBytes} B, ${blob.digest}`);
+      const dir = join(input.contextDir, layer.dir);
+      const picked =
+        i === 0
+          ? await collectEntries(dir, signal).then((all) => ({ entries: all, all }))
+          : await upperLayerEntries(
+              dir,
+              lower,
+              (msg) => log('stderr', `warning: layer ${layer.dir}: ${msg}`),
+              signal,
+            );
+      const blob = await writeLayerBlob(dir, blobsDir, mtime, signal, picked.entries);
+      mergeIntoLower(lower, picked.all);
+      log(
+        'info',
+        `layer ${layer.dir}: tar ${blob.tarBytes} B, gzip ${blob.compressedBytes} B, ${blob.digest}`,
+      );
       layers.push({ ...blob, name: layer.name });
     }
     const config = jsonBlob(
@@ -89,7 +110,11 @@ export async function buildOciImage(input: EngineBuildInput, opts: BuildOciImage
       schemaVersion: 2,
       mediaType: MEDIA_TYPES.manifest,
       config: { mediaType: MEDIA_TYPES.config, digest: config.digest, size: config.size },
-      layers: layers.map((l) => ({ mediaType: MEDIA_TYPES.layerGzip, digest: l.digest, size: l.compressedBytes })),
+      layers: layers.map((l) => ({
+        mediaType: MEDIA_TYPES.layerGzip,
+        digest: l.digest,
+        size: l.compressedBytes,
+      })),
     });
     const refName = opts.refName ?? `${input.design.name}:${input.design.tag}`;
     const index = Buffer.from(

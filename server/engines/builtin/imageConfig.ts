@@ -55,7 +55,6 @@ export function envList(env: ImageRuntimeConfig['env']): string[] {
 const sortedRecord = (r: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(r).sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
 
-
 export interface ImageConfigInput {
   runtime: ImageRuntimeConfig;
   /** One per layer, bottom first. */

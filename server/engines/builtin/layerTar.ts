@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { AppError } from '../../errors/AppError.ts';
 import { encodeTarHeader, paddingFor, TAR_TRAILER } from './tarHeader.ts';
 import { walkLayerDir } from './walkLayerDir.ts';
+import type { LayerEntry } from './walkLayerDir.ts';
 
 export interface LayerTarOptions {
   /** mtime of every entry (SOURCE_DATE_EPOCH). */
@@ -16,16 +17,24 @@ export interface LayerTarOptions {
 
 const READ_CHUNK = 256 * 1024;
 
-/** Yields the bytes of the layer tar; uid/gid 0, empty user/group names (like podman). */
-export async function* layerTar(layerDir: string, opts: LayerTarOptions): AsyncGenerator<Buffer> {
-  for await (const entry of walkLayerDir(layerDir, opts.signal)) {
+/**
+ * Yields the bytes of a layer tar holding `entries` (default: the whole
+ * folder in walk order); uid/gid 0, empty user/group names (like podman).
+ */
+export async function* layerTar(
+  layerDir: string,
+  opts: LayerTarOptions,
+  entries: AsyncIterable<LayerEntry> | Iterable<LayerEntry> = walkLayerDir(layerDir, opts.signal),
+): AsyncGenerator<Buffer> {
+  for await (const entry of entries) {
+    opts.signal?.throwIfAborted();
     yield encodeTarHeader({
       name: entry.path,
       type: entry.type,
       mode: entry.mode,
       uid: 0,
       gid: 0,
-      size: entry.size,
+      size: entry.type === 'file' ? entry.size : 0,
       mtime: opts.mtime,
       ...(entry.linkname !== undefined ? { linkname: entry.linkname } : {}),
     });

@@ -17,7 +17,11 @@ export interface ContainerfileConfig {
 }
 
 const unsupported = (lineNo: number, why: string): AppError =>
-  new AppError('containerfile_unsupported', 422, `Containerfile line ${lineNo}: ${why} (the builtin engine supports the generated subset only)`);
+  new AppError(
+    'containerfile_unsupported',
+    422,
+    `Containerfile line ${lineNo}: ${why} (the builtin engine supports the generated subset only)`,
+  );
 
 /** Splits on unquoted whitespace, keeping quotes and escapes in each token. */
 function splitTokens(text: string, lineNo: number): string[] {
@@ -95,7 +99,8 @@ function execForm(rest: string, lineNo: number): string[] {
   } catch {
     throw unsupported(lineNo, 'only the JSON exec form is supported');
   }
-  if (!Array.isArray(parsed) || !parsed.every((a) => typeof a === 'string')) throw unsupported(lineNo, 'exec form must be a JSON array of strings');
+  if (!Array.isArray(parsed) || !parsed.every((a) => typeof a === 'string'))
+    throw unsupported(lineNo, 'exec form must be a JSON array of strings');
   return parsed as string[];
 }
 
@@ -129,7 +134,8 @@ export function readContainerfileConfig(text: string): ContainerfileConfig {
         break;
       case 'COPY': {
         const args = splitTokens(rest, lineNo).map((t) => unquote(t, lineNo));
-        if (args.length !== 2 || args[1] !== '/' || !args[0]?.endsWith('/')) throw unsupported(lineNo, 'COPY must be "COPY <dir>/ /"');
+        if (args.length !== 2 || args[1] !== '/' || !args[0]?.endsWith('/'))
+          throw unsupported(lineNo, 'COPY must be "COPY <dir>/ /"');
         copyDirs.push(args[0].replace(/\/+$/, ''));
         break;
       }

@@ -128,7 +128,11 @@ const toAscii = (s: string): string => [...s].filter((c) => c.charCodeAt(0) < 0x
  * its padded records plus the main header when a field does not fit USTAR.
  */
 export function encodeTarHeader(input: TarHeaderInput): Buffer {
-  const h: TarHeaderInput = { ...input, mode: input.mode | TYPE_BITS[input.type], size: input.type === 'file' ? input.size : 0 };
+  const h: TarHeaderInput = {
+    ...input,
+    mode: input.mode | TYPE_BITS[input.type],
+    size: input.type === 'file' ? input.size : 0,
+  };
   const linkname = h.linkname ?? '';
   // Like Go: every field that does not fit its ustar slot gets a PAX record;
   // the records are only written when something rules ustar out.

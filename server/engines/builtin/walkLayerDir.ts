@@ -16,12 +16,14 @@ export interface LayerEntry {
   type: 'file' | 'dir' | 'symlink' | 'hardlink';
   /** Permission bits as the image gets them (setuid/setgid cleared). */
   mode: number;
-  /** Regular files: byte size. */
+  /** Regular files: byte size (symlinks: the target's length, as lstat reports). */
   size: number;
   /** Regular files: the host file to read. */
   hostPath?: string;
   /** Symlink target, or for a hard link the tar path of the first occurrence. */
   linkname?: string;
+  /** On-disk mtime in nanoseconds: podman's change detection compares it. */
+  mtimeNs: bigint;
 }
 
 /** Permission bits podman's COPY keeps: rwx for all plus sticky, no setuid/setgid. */
@@ -41,22 +43,34 @@ export async function* walkLayerDir(root: string, signal?: AbortSignal): AsyncGe
       const rel = relDir + name;
       const st = await lstat(hostPath, { bigint: true });
       const mode = Number(st.mode) & COPY_MODE_MASK;
+      const mtimeNs = st.mtimeNs;
       if (st.isDirectory()) {
-        yield { path: `${rel}/`, type: 'dir', mode, size: 0 };
+        yield { path: `${rel}/`, type: 'dir', mode, size: 0, mtimeNs };
         yield* walk(hostPath, `${rel}/`);
       } else if (st.isSymbolicLink()) {
-        yield { path: rel, type: 'symlink', mode: 0o777, size: 0, linkname: await readlink(hostPath) };
+        yield {
+          path: rel,
+          type: 'symlink',
+          mode: 0o777,
+          size: Number(st.size),
+          linkname: await readlink(hostPath),
+          mtimeNs,
+        };
       } else if (st.isFile()) {
         const key = `${st.dev}:${st.ino}`;
         const first = st.nlink > 1n ? seenInodes.get(key) : undefined;
         if (first !== undefined) {
-          yield { path: rel, type: 'hardlink', mode, size: 0, linkname: first };
+          yield { path: rel, type: 'hardlink', mode, size: 0, linkname: first, mtimeNs };
           continue;
         }
         if (st.nlink > 1n) seenInodes.set(key, rel);
-        yield { path: rel, type: 'file', mode, size: Number(st.size), hostPath };
+        yield { path: rel, type: 'file', mode, size: Number(st.size), hostPath, mtimeNs };
       } else {
-        throw new AppError('unsupported_file', 500, `layer file ${rel} is not a regular file, directory or symlink`);
+        throw new AppError(
+          'unsupported_file',
+          500,
+          `layer file ${rel} is not a regular file, directory or symlink`,
+        );
       }
     }
   }

@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { digestTap } from './digestTap.ts';
 import { layerTar } from './layerTar.ts';
+import type { LayerEntry } from './walkLayerDir.ts';
 
 /**
  * Fixed deflate level: the blob (and so the manifest digest) only stays
@@ -33,12 +34,14 @@ export async function writeLayerBlob(
   blobsDir: string,
   mtime: number,
   signal?: AbortSignal,
+  /** What to put in the tar; default the whole folder in walk order. */
+  entries?: readonly LayerEntry[],
 ): Promise<LayerBlob> {
   const tar = digestTap();
   const gz = digestTap();
   const tmp = join(blobsDir, `.layer-${process.pid}-${Date.now()}-${Math.random().toString(16).slice(2)}`);
   await pipeline(
-    Readable.from(layerTar(layerDir, signal ? { mtime, signal } : { mtime }), { objectMode: false }),
+    Readable.from(layerTar(layerDir, signal ? { mtime, signal } : { mtime }, entries), { objectMode: false }),
     tar.stream,
     createGzip({ level: GZIP_LEVEL }),
     gz.stream,

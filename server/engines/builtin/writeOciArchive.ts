@@ -52,7 +52,8 @@ async function* archiveBytes(input: OciArchiveInput, signal?: AbortSignal): Asyn
         read += (chunk as Buffer).length;
         yield chunk as Buffer;
       }
-      if (read !== file.size) throw new AppError('blob_changed', 500, `blob ${file.hex} changed while packing`);
+      if (read !== file.size)
+        throw new AppError('blob_changed', 500, `blob ${file.hex} changed while packing`);
     }
     const pad = paddingFor(file.size);
     if (pad > 0) yield Buffer.alloc(pad);
@@ -61,6 +62,14 @@ async function* archiveBytes(input: OciArchiveInput, signal?: AbortSignal): Asyn
 }
 
 /** Writes the archive to `outPath`. */
-export async function writeOciArchive(outPath: string, input: OciArchiveInput, signal?: AbortSignal): Promise<void> {
-  await pipeline(Readable.from(archiveBytes(input, signal)), createWriteStream(outPath), signal ? { signal } : {});
+export async function writeOciArchive(
+  outPath: string,
+  input: OciArchiveInput,
+  signal?: AbortSignal,
+): Promise<void> {
+  await pipeline(
+    Readable.from(archiveBytes(input, signal)),
+    createWriteStream(outPath),
+    signal ? { signal } : {},
+  );
 }

@@ -20,7 +20,15 @@ import { repackOciArchive } from './repackOciArchive.ts';
  * COPY, which the design's layers map to.
  */
 export function reproducibleBuildFlags(sourceDateEpoch: number): string[] {
-  return ['--timestamp', String(sourceDateEpoch), '--identity-label=false', '--pull=never', '--format', 'oci', '--layers'];
+  return [
+    '--timestamp',
+    String(sourceDateEpoch),
+    '--identity-label=false',
+    '--pull=never',
+    '--format',
+    'oci',
+    '--layers',
+  ];
 }
 
 /** A unique temporary reference for one build: `localhost/<name>:<tag>-<id>` (tag ≤ 128 chars). */
@@ -29,19 +37,34 @@ export function temporaryRef(name: string, tag: string): string {
   return `localhost/${name}:${tag.slice(0, 128 - id.length - 1)}-${id}`;
 }
 
-export async function buildWithPodman(input: EngineBuildInput, opts: PodmanOptions = {}): Promise<EngineBuildOutput> {
+export async function buildWithPodman(
+  input: EngineBuildInput,
+  opts: PodmanOptions = {},
+): Promise<EngineBuildOutput> {
   const { log, signal, design } = input;
   const ref = temporaryRef(design.name, design.tag);
   const savedPath = `${input.outPath}.podman-save`;
   try {
     const build = await runPodman(
       opts,
-      ['build', ...reproducibleBuildFlags(input.sourceDateEpoch), '-f', join(input.contextDir, 'Containerfile'), '-t', ref, input.contextDir],
+      [
+        'build',
+        ...reproducibleBuildFlags(input.sourceDateEpoch),
+        '-f',
+        join(input.contextDir, 'Containerfile'),
+        '-t',
+        ref,
+        input.contextDir,
+      ],
       { log, signal, captureStdout: false },
     );
     ensureOk('podman build', build, signal);
     await rm(savedPath, { force: true });
-    const save = await runPodman(opts, ['save', '--format', 'oci-archive', '-o', savedPath, ref], { log, signal, captureStdout: false });
+    const save = await runPodman(opts, ['save', '--format', 'oci-archive', '-o', savedPath, ref], {
+      log,
+      signal,
+      captureStdout: false,
+    });
     ensureOk('podman save', save, signal);
     const { manifestDigest } = await repackOciArchive(savedPath, input.outPath, {
       refName: `${design.name}:${design.tag}`,

@@ -31,7 +31,10 @@ async function probe(opts: PodmanOptions): Promise<string | null> {
     await writeFile(join(layer, 'probe'), TINY_STATIC_ELF);
     await chmod(join(layer, 'probe'), 0o755);
     await utimes(join(layer, 'probe'), 0, 0);
-    await writeFile(join(ctx, 'Containerfile'), 'FROM scratch\nCOPY layers/00-probe/ /\nENTRYPOINT ["/probe"]\n');
+    await writeFile(
+      join(ctx, 'Containerfile'),
+      'FROM scratch\nCOPY layers/00-probe/ /\nENTRYPOINT ["/probe"]\n',
+    );
     const design = { ...emptyDesign(), name: 'lago-grey-probe', tag: `p${process.pid}` };
     const archivePath = join(dir, 'probe.tar');
     const ac = new AbortController();

@@ -38,7 +38,11 @@ export interface PodmanRun {
 }
 
 /** Runs `podman <global flags> <args>`; resolves with the result whatever the exit code. */
-export function runPodman(opts: PodmanOptions, args: readonly string[], run: PodmanRun = {}): Promise<RunResult> {
+export function runPodman(
+  opts: PodmanOptions,
+  args: readonly string[],
+  run: PodmanRun = {},
+): Promise<RunResult> {
   return runProcess(podmanBin(opts), [...podmanGlobalArgs(opts), ...args], {
     ...(run.log ? { log: run.log } : {}),
     ...(run.signal ? { signal: run.signal } : {}),
@@ -65,7 +69,10 @@ export function lastLine(text: string): string {
  */
 export function ensureOk(what: string, r: RunResult, signal?: AbortSignal): void {
   if (r.exitCode === 0) return;
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new AppError('cancelled', 409, `${what} cancelled`);
+  if (signal?.aborted)
+    throw signal.reason instanceof Error
+      ? signal.reason
+      : new AppError('cancelled', 409, `${what} cancelled`);
   if (r.cancelled) throw new AppError('cancelled', 409, `${what} cancelled`);
   if (r.timedOut) throw new AppError('timeout', 504, `${what} timed out`);
   const detail = lastLine(r.stderr) || `exit code ${r.exitCode ?? r.signal ?? '?'}`;

@@ -27,7 +27,11 @@ export interface RepackOptions {
 }
 
 /** Copies `src` to `dest` as described; returns the manifest digest from the index. */
-export async function repackOciArchive(src: string, dest: string, opts: RepackOptions): Promise<{ manifestDigest: string }> {
+export async function repackOciArchive(
+  src: string,
+  dest: string,
+  opts: RepackOptions,
+): Promise<{ manifestDigest: string }> {
   const out = new PassThrough();
   const written = pipeline(out, createWriteStream(dest), opts.signal ? { signal: opts.signal } : {});
   written.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
@@ -38,10 +42,20 @@ export async function repackOciArchive(src: string, dest: string, opts: RepackOp
   const copy = readTar(createReadStream(src), async (h) => {
     const name = h.name.replace(/^\.\//, '');
     if (h.kind === 'dir') {
-      await put(encodeTarHeader({ name: name.endsWith('/') ? name : `${name}/`, type: 'dir', mode: 0o755, size: 0, mtime: opts.mtime, ...owner }));
+      await put(
+        encodeTarHeader({
+          name: name.endsWith('/') ? name : `${name}/`,
+          type: 'dir',
+          mode: 0o755,
+          size: 0,
+          mtime: opts.mtime,
+          ...owner,
+        }),
+      );
       return undefined;
     }
-    if (h.kind !== 'file') throw new AppError('oci_invalid', 422, `unexpected ${h.kind} entry ${h.name} in podman's archive`);
+    if (h.kind !== 'file')
+      throw new AppError('oci_invalid', 422, `unexpected ${h.kind} entry ${h.name} in podman's archive`);
     if (name === 'index.json') {
       const parts: Buffer[] = [];
       return {
@@ -49,18 +63,30 @@ export async function repackOciArchive(src: string, dest: string, opts: RepackOp
         end: async () => {
           const index = JSON.parse(Buffer.concat(parts).toString('utf8')) as IndexJson;
           const first = index.manifests?.[0];
-          if (!first?.digest || index.manifests?.length !== 1) throw new AppError('oci_invalid', 422, 'podman saved an index without exactly one manifest');
+          if (!first?.digest || index.manifests?.length !== 1)
+            throw new AppError('oci_invalid', 422, 'podman saved an index without exactly one manifest');
           first.annotations = { ...first.annotations, [REF_NAME]: opts.refName };
           manifestDigest = first.digest;
           const data = Buffer.from(JSON.stringify(index));
-          await put(encodeTarHeader({ name, type: 'file', mode: 0o644, size: data.length, mtime: opts.mtime, ...owner }));
+          await put(
+            encodeTarHeader({
+              name,
+              type: 'file',
+              mode: 0o644,
+              size: data.length,
+              mtime: opts.mtime,
+              ...owner,
+            }),
+          );
           await put(data);
           const pad = paddingFor(data.length);
           if (pad > 0) await put(Buffer.alloc(pad));
         },
       };
     }
-    await put(encodeTarHeader({ name, type: 'file', mode: 0o644, size: h.size, mtime: opts.mtime, ...owner }));
+    await put(
+      encodeTarHeader({ name, type: 'file', mode: 0o644, size: h.size, mtime: opts.mtime, ...owner }),
+    );
     return {
       write: (b) => put(b),
       end: async () => {

