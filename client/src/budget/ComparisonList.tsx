@@ -2,11 +2,15 @@ import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import { COMPARISON_FIGURES } from './comparisonFigures.ts';
 import { exactBytes } from './budgetLevel.ts';
 
+function times(ratio: number): string {
+  return ratio >= 10 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1);
+}
+
 function ratioText(total: number, other: number): string {
   if (total === 0) return '';
   const ratio = total / other;
-  if (ratio >= 1) return `yours is ${ratio.toFixed(1)}× its size`;
-  return `yours is ${(1 / ratio).toFixed(1)}× smaller`;
+  if (ratio >= 1) return `yours is ${times(ratio)}× its size`;
+  return `yours is ${times(1 / ratio)}× smaller`;
 }
 
 /** Reference images, each with its source on hover and focus. */

@@ -5,6 +5,7 @@ import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import type { ComponentClass } from '../common/componentClass.ts';
 import { itemDragId, layerDragId, type DragData } from '../dnd/dragData.ts';
 import { appStore } from '../store/useAppStore.ts';
+import { focusLayerHandle } from './focusAfterRemoval.ts';
 import { LayerNameInput } from './LayerNameInput.tsx';
 import { StackItem } from './StackItem.tsx';
 
@@ -60,7 +61,7 @@ function LayerBandView(props: LayerBandProps) {
           onKeyDown={(event) => {
             if (event.key === 'Delete') {
               event.preventDefault();
-              remove();
+              if (remove().ok) focusLayerHandle(layerIndex);
               return;
             }
             listeners?.onKeyDown?.(event);

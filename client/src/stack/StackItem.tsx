@@ -5,6 +5,7 @@ import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import { CLASS_LABEL, CLASS_STYLE, CLASS_SYMBOL, type ComponentClass } from '../common/componentClass.ts';
 import { itemDragId, type DragData } from '../dnd/dragData.ts';
 import { appStore } from '../store/useAppStore.ts';
+import { focusNeighbourOfItem } from './focusAfterRemoval.ts';
 
 export interface StackItemProps {
   componentId: string;
@@ -79,6 +80,7 @@ export const StackItem = memo(function StackItem(props: StackItemProps) {
         onKeyDown={(event) => {
           if (isDeleteKey(event)) {
             event.preventDefault();
+            focusNeighbourOfItem(event.currentTarget);
             remove();
             return;
           }
