@@ -168,6 +168,13 @@ describe('Containerfile', () => {
     }
   });
 
+  it('keeps the data dir (signing keys, uploads) and host node_modules out of the build context', () => {
+    const ignore = readFileSync(join(ROOT, '.containerignore'), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim());
+    for (const p of ['node_modules', '.lago-grey', 'dist']) expect(ignore, p).toContain(p);
+  });
+
   it('runs as non-root with the data dir as a volume, and documents the token for HOST=0.0.0.0', () => {
     const user = of(runtime, 'USER').at(-1)?.args;
     expect(user).toBeDefined();
