@@ -68,11 +68,11 @@ describe('zig components (real Zig 0.11 compiler)', () => {
   });
 
   it('exits 1 when the manifest is missing', async () => {
-    const root = await makeTempDir('obli-empty');
+    const root = path.join(dataDir, 'empty-root');
+    await fs.mkdir(root);
     const r = await runProcess(obli.files[0]?.hostPath ?? '', ['verify'], { env: { ...process.env, OBLI_PKG_ROOT: root } });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('/usr/share/lago-grey/manifest.json');
-    await fs.rm(root, { recursive: true, force: true });
   });
 
   it('serves an unchanged source from the cache without compiling again', async () => {
