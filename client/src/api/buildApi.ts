@@ -1,13 +1,14 @@
 import type { CreateBuildRequest, CreateBuildResponse } from '../../../shared/api/types.ts';
-import { jsonBody, requestJson } from './requestApi.ts';
+import { withToken } from './apiToken.ts';
+import { jsonBody, requestJson, requestVoid } from './requestApi.ts';
 
 export function createBuild(request: CreateBuildRequest): Promise<CreateBuildResponse> {
   return requestJson<CreateBuildResponse>('/api/builds', jsonBody(request));
 }
 
-export async function cancelBuild(id: string): Promise<void> {
-  await fetch(`/api/builds/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export function cancelBuild(id: string): Promise<void> {
+  return requestVoid(`/api/builds/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-export const buildImageUrl = (id: string) => `/api/builds/${encodeURIComponent(id)}/image`;
-export const buildContextUrl = (id: string) => `/api/builds/${encodeURIComponent(id)}/context`;
+export const buildImageUrl = (id: string) => withToken(`/api/builds/${encodeURIComponent(id)}/image`);
+export const buildContextUrl = (id: string) => withToken(`/api/builds/${encodeURIComponent(id)}/context`);

@@ -1,4 +1,5 @@
 import type { BuildEvent } from '../../../shared/api/types.ts';
+import { withToken } from './apiToken.ts';
 
 const EVENT_TYPES = ['status', 'step', 'log', 'done'] as const;
 
@@ -12,7 +13,7 @@ export function followBuildEvents(
   onEvent: (event: BuildEvent) => void,
   onLost: () => void,
 ): () => void {
-  const source = new EventSource(eventsUrl);
+  const source = new EventSource(withToken(eventsUrl));
   for (const type of EVENT_TYPES) {
     source.addEventListener(type, (message) => {
       let data: unknown;

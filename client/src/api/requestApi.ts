@@ -1,5 +1,10 @@
 import type { ApiErrorBody } from '../../../shared/api/types.ts';
 import { ApiError } from './ApiError.ts';
+import { authHeaders } from './apiToken.ts';
+
+function withAuth(init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { ...authHeaders(), ...(init.headers as Record<string, string> | undefined) } };
+}
 
 async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
@@ -16,16 +21,22 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 /** Fetches JSON from the API, turning error bodies into {@link ApiError}. */
 export async function requestJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, init);
+  const response = await fetch(url, withAuth(init));
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
 }
 
 /** Fetches text (the Containerfile endpoint), with the same error handling. */
 export async function requestText(url: string, init?: RequestInit): Promise<string> {
-  const response = await fetch(url, init);
+  const response = await fetch(url, withAuth(init));
   if (!response.ok) throw await toApiError(response);
   return response.text();
+}
+
+/** A request whose status alone matters (DELETE). */
+export async function requestVoid(url: string, init?: RequestInit): Promise<void> {
+  const response = await fetch(url, withAuth(init));
+  if (!response.ok) throw await toApiError(response);
 }
 
 export function jsonBody(body: unknown, method = 'POST'): RequestInit {

@@ -40,13 +40,20 @@ export function useBuildRunner() {
       const response = await createBuild({ design: checked.design, engine, smokeTest });
       appStore.getState().startBuild(response.id, response.eventsUrl, checked.design);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 401) appStore.getState().setTokenRequired(true);
       const message = error instanceof ApiError ? `${error.message}${error.path ? ` (at ${error.path})` : ''}` : String(error);
       appStore.getState().failBuildStart(message);
     }
   };
 
   const cancel = async () => {
-    if (buildId) await cancelBuild(buildId);
+    if (!buildId) return;
+    try {
+      await cancelBuild(buildId);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      appStore.getState().showNotice({ tone: 'error', text: `Cancel failed: ${message}` });
+    }
   };
 
   return { start, cancel };

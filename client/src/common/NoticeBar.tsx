@@ -1,4 +1,5 @@
 import { useAppStore } from '../store/useAppStore.ts';
+import { TokenPrompt } from './TokenPrompt.tsx';
 
 /** Page-level notices (a set-aside autosave, a bad import) and the polite live region. */
 export function NoticeBar() {
@@ -10,6 +11,7 @@ export function NoticeBar() {
       <p role="status" aria-live="polite" className="sr-only" data-testid="announcer">
         {announcement}
       </p>
+      <TokenPrompt />
       {notice ? (
         <div
           role="alert"
