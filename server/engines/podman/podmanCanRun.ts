@@ -12,11 +12,41 @@ import { podmanVersion } from './podmanCli.ts';
 import type { PodmanOptions } from './podmanCli.ts';
 import { runSmokeTest } from './smokeTest.ts';
 
-/** write(1, "ok\n", 3); exit(0) — no libc, no loader. */
-export const TINY_STATIC_ELF = Buffer.from(
-  '7f454c4602010100000000000000000002003e00010000007800400000000000400000000000000000000000000000000000000040003800010000000000000001000000050000000000000000000000000040000000000000004000000000009c000000000000009c000000000000000010000000000000' +
-    'b801000000bf01000000488d3510000000ba030000000f05b83c00000031ff0f056f6b0a',
-  'hex',
+/**
+ * A minimal static x86-64 ELF executable: one PT_LOAD segment mapping the
+ * whole file at 0x400000, entry right after the headers. No libc, no loader.
+ */
+export function tinyStaticElf(code: Buffer): Buffer {
+  const headers = 64 + 56;
+  const total = headers + code.length;
+  const elf = Buffer.alloc(total);
+  elf.write('\x7fELF', 0, 'latin1');
+  elf.writeUInt8(2, 4); // 64-bit
+  elf.writeUInt8(1, 5); // little endian
+  elf.writeUInt8(1, 6); // ELF version
+  elf.writeUInt16LE(2, 16); // ET_EXEC
+  elf.writeUInt16LE(0x3e, 18); // x86-64
+  elf.writeUInt32LE(1, 20);
+  elf.writeBigUInt64LE(0x400000n + BigInt(headers), 24); // entry
+  elf.writeBigUInt64LE(64n, 32); // program headers offset
+  elf.writeUInt16LE(64, 52); // ELF header size
+  elf.writeUInt16LE(56, 54); // program header size
+  elf.writeUInt16LE(1, 56); // one program header
+  elf.writeUInt32LE(1, 64); // PT_LOAD
+  elf.writeUInt32LE(5, 68); // R+X
+  elf.writeBigUInt64LE(0n, 72); // offset
+  elf.writeBigUInt64LE(0x400000n, 80); // vaddr
+  elf.writeBigUInt64LE(0x400000n, 88); // paddr
+  elf.writeBigUInt64LE(BigInt(total), 96); // file size
+  elf.writeBigUInt64LE(BigInt(total), 104); // memory size
+  elf.writeBigUInt64LE(0x1000n, 112); // alignment
+  code.copy(elf, headers);
+  return elf;
+}
+
+/** write(1, "ok\n", 3); exit(0). */
+export const TINY_STATIC_ELF = tinyStaticElf(
+  Buffer.from('b801000000bf01000000488d3510000000ba030000000f05b83c00000031ff0f056f6b0a', 'hex'),
 );
 
 const cache = new Map<string, Promise<string | null>>();
