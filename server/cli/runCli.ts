@@ -5,20 +5,19 @@
 import { isAppError } from '../errors/AppError.ts';
 import { CliError, EXIT, EXIT_CODES_HELP } from './CliError.ts';
 import type { CliIo } from './cliIo.ts';
-import { BUILD_HELP, buildCommand } from './commands/build.ts';
-import { CHECK_HELP, checkCommand } from './commands/check.ts';
-import { CONTAINERFILE_HELP, containerfileCommand } from './commands/containerfile.ts';
-import { KEYS_HELP, keysCommand } from './commands/keys.ts';
-import { VERIFY_HELP, verifyCommand } from './commands/verify.ts';
+import { BUILD_HELP, CHECK_HELP, CONTAINERFILE_HELP, KEYS_HELP, VERIFY_HELP } from './help.ts';
 
 export const VERSION = '0.1.0';
 
-const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
-  check: { run: checkCommand, help: CHECK_HELP },
-  build: { run: buildCommand, help: BUILD_HELP },
-  containerfile: { run: containerfileCommand, help: CONTAINERFILE_HELP },
-  verify: { run: verifyCommand, help: VERIFY_HELP },
-  keys: { run: keysCommand, help: KEYS_HELP },
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+// Loaded on demand: `build` pulls in the whole build pipeline, `check` only shared/.
+const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
+  check: { load: async () => (await import('./commands/check.ts')).checkCommand, help: CHECK_HELP },
+  build: { load: async () => (await import('./commands/build.ts')).buildCommand, help: BUILD_HELP },
+  containerfile: { load: async () => (await import('./commands/containerfile.ts')).containerfileCommand, help: CONTAINERFILE_HELP },
+  verify: { load: async () => (await import('./commands/verify.ts')).verifyCommand, help: VERIFY_HELP },
+  keys: { load: async () => (await import('./commands/keys.ts')).keysCommand, help: KEYS_HELP },
 };
 
 export const MAIN_HELP = `Usage: lago-grey <command> [options]
@@ -68,7 +67,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!cmd) {
       throw new CliError(EXIT.usage, `unknown ${first.startsWith('-') ? 'option' : 'command'} "${first}" (commands: ${Object.keys(COMMANDS).join(', ')}; see lago-grey --help)`);
     }
-    return await cmd.run(rest, io);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${cmd.help}\n`);
+      return EXIT.ok;
+    }
+    return await (await cmd.load())(rest, io);
   } catch (e) {
     const { code, message } = describeFailure(e);
     io.stderr(`lago-grey${first && COMMANDS[first] ? ` ${first}` : ''}: ${message}\n`);

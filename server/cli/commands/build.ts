@@ -3,6 +3,7 @@
  * (component service, stager, engines, inspector, supply chain) run in
  * process, no server needed. Progress goes to stderr, the summary to stdout.
  */
+import { BUILD_HELP } from '../help.ts';
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -19,28 +20,6 @@ import { loadSigningKeys, type SigningKeys } from '../../supply/signingKeys.ts';
 import { CliError, EXIT } from '../CliError.ts';
 import { expectPositionals, parseCommandArgs, type CliIo } from '../cliIo.ts';
 import { readDesignFile } from '../inputs.ts';
-
-export const BUILD_HELP = `Usage: lago-grey build <design.json> -o <image.tar> [options]
-
-Builds the design into an OCI archive with the same component resolvers,
-stager and engines as the server (no server needed), and writes the SBOMs
-and the signature bundle next to the image:
-  image.tar  image.spdx.json  image.cdx.json  image.signature.json
-
-Options:
-  -o, --output <image.tar>     where to write the oci-archive (required)
-  --engine builtin|podman      image engine (default: builtin, daemonless and bit-reproducible)
-  --sbom <formats>             comma list of spdx, cyclonedx (default: none)
-  --sign                       sign with ML-DSA-87 + Ed448 + SLH-DSA-SHA2-256f
-                               (keys: LAGO_SIGNING_KEYS, else <data dir>/keys, created on first use)
-  --data-dir <dir>             caches and keys (default: $LAGO_DATA_DIR or ./.lago-grey, shared with the server)
-  --source-date-epoch <secs>   timestamp of every file and the SBOMs (default: $SOURCE_DATE_EPOCH or 0)
-  -h, --help                   this help
-
-Examples:
-  lago-grey build design.json -o image.tar
-  lago-grey build design.json -o out/image.tar --sbom spdx,cyclonedx --sign
-  podman load -i image.tar`;
 
 const baseOf = (out: string): string => out.replace(/\.(oci\.)?tar$/, '');
 

@@ -1,4 +1,5 @@
 /** `lago-grey check design.json`: budget, findings and dive's gates, before any build. */
+import { CHECK_HELP } from '../help.ts';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyzeDesign } from '../../../shared/analyzer/analyzeDesign.ts';
@@ -10,35 +11,6 @@ import { EXIT } from '../CliError.ts';
 import { expectPositionals, parseCommandArgs, type CliIo } from '../cliIo.ts';
 import { CI_FILE, effectiveGates, evaluateGates, GATE_NAMES, parseCiFile, parseGateValue, type GateSettings } from '../gates.ts';
 import { readDesignFile, readTextFile } from '../inputs.ts';
-
-export const CHECK_HELP = `Usage: lago-grey check <design.json> [options]
-
-Prints the size budget and the analyzer findings of a design, then applies
-dive's CI gates to it (before anything is built). Exits 1 when a gate fails.
-
-Options:
-  --max-bytes <size>                     fail when the image is bigger (default: the design's target)
-  --lowest-efficiency <ratio>            fail when layer efficiency is lower (default 0.9)
-  --highest-wasted-bytes <size>          fail when more bytes are wasted (default: disabled)
-  --highest-user-wasted-percent <ratio>  fail when wasted/upper-layer bytes is higher (default 0.1)
-  --ci-config <file>                     gates file (default: ./.lago-grey-ci, else one beside the design)
-  --json                                 machine-readable output on stdout
-  -h, --help                             this help
-
-Sizes: 17500000, 17.5MB, 20MiB. Ratios: 0.9 or 90%. Any gate: "disabled".
-Flags override the file; the file overrides the defaults. A gate passes at its threshold.
-
-.lago-grey-ci (dive's .dive-ci shape):
-  rules:
-    max-bytes: 17.5MB
-    lowest-efficiency: 0.95
-    highest-wasted-bytes: disabled
-    highest-user-wasted-percent: 0.1
-
-Examples:
-  lago-grey check design.json
-  lago-grey check design.json --max-bytes 10MB --lowest-efficiency 0.95
-  lago-grey check design.json --json | jq .gates`;
 
 export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {

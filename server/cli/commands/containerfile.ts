@@ -1,21 +1,11 @@
 /** `lago-grey containerfile design.json`: prints the Containerfile the server would stage. */
+import { CONTAINERFILE_HELP } from '../help.ts';
 import { resolve } from 'node:path';
 import { staticCatalogItems } from '../../../shared/catalog/staticCatalogItems.ts';
 import { generateContainerfile } from '../../../shared/containerfile/generateContainerfile.ts';
 import { EXIT } from '../CliError.ts';
 import { expectPositionals, parseCommandArgs, type CliIo } from '../cliIo.ts';
 import { readDesignFile } from '../inputs.ts';
-
-export const CONTAINERFILE_HELP = `Usage: lago-grey containerfile <design.json>
-
-Prints the Containerfile for a design (the same text the server stages next
-to layers/NN-name/ in a build context).
-
-Options:
-  -h, --help  this help
-
-Examples:
-  lago-grey containerfile design.json > Containerfile`;
 
 export async function containerfileCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('containerfile', args, { help: { type: 'boolean', short: 'h' } });

@@ -1,4 +1,5 @@
 /** `lago-grey verify image.tar bundle.json --keys keys.json`: fail-closed verification, no server. */
+import { VERIFY_HELP } from '../help.ts';
 import { resolve } from 'node:path';
 import { isAppError } from '../../errors/AppError.ts';
 import { parsePublicKeysDocument, type TrustedKeys } from '../../supply/signingKeys.ts';
@@ -6,23 +7,6 @@ import { verifyArchive } from '../../supply/verifyArchive.ts';
 import { CliError, EXIT } from '../CliError.ts';
 import { expectPositionals, parseCommandArgs, type CliIo } from '../cliIo.ts';
 import { assertReadableFile, readJsonFile } from '../inputs.ts';
-
-export const VERIFY_HELP = `Usage: lago-grey verify <image.tar> <bundle.json> --keys <keys.json> [--json]
-
-Verifies an oci-archive against a Lago Grey signature bundle. Exits 0 only when
-the archive is intact (every blob matches its digest), the ML-DSA-87, Ed448 and
-SLH-DSA-SHA2-256f signatures all verify with the given keys, and the signed
-payload names this image's manifest digest. Anything else fails (closed),
-naming the check.
-
-Options:
-  --keys <keys.json>  trusted public keys: exactly what GET /api/keys returns (required)
-  --json              print every check as JSON on stdout
-  -h, --help          this help
-
-Examples:
-  curl -s http://127.0.0.1:8787/api/keys > keys.json
-  lago-grey verify image.tar image.signature.json --keys keys.json`;
 
 export async function verifyCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', args, {
