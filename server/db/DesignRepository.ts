@@ -87,14 +87,23 @@ export class DesignRepository {
         `UPDATE designs SET name = ?, design_json = ?, total_bytes = ?, updated_at = ?, revision = revision + 1
          WHERE id = ? AND deleted_at IS NULL AND (? IS NULL OR revision = ?)`,
       )
-      .run(row.name, row.designJson, row.totalBytes, row.now, id, expectedRevision ?? null, expectedRevision ?? null);
+      .run(
+        row.name,
+        row.designJson,
+        row.totalBytes,
+        row.now,
+        id,
+        expectedRevision ?? null,
+        expectedRevision ?? null,
+      );
     if (info.changes === 0) return undefined;
     return this.get(id)?.revision;
   }
 
   softDelete(id: string, now: string): boolean {
     return (
-      this.#db.prepare('UPDATE designs SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, id).changes > 0
+      this.#db.prepare('UPDATE designs SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, id)
+        .changes > 0
     );
   }
 
@@ -102,13 +111,16 @@ export class DesignRepository {
   restore(id: string, notBefore: string): boolean {
     return (
       this.#db
-        .prepare('UPDATE designs SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL AND deleted_at >= ?')
+        .prepare(
+          'UPDATE designs SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL AND deleted_at >= ?',
+        )
         .run(id, notBefore).changes > 0
     );
   }
 
   /** Hard-deletes designs soft-deleted before `cutoff`; returns how many. */
   purgeDeletedBefore(cutoff: string): number {
-    return this.#db.prepare('DELETE FROM designs WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(cutoff).changes;
+    return this.#db.prepare('DELETE FROM designs WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(cutoff)
+      .changes;
   }
 }

@@ -37,7 +37,11 @@ export interface SaveResult {
 
 export type UpdateResult =
   | ({ ok: true } & SaveResult)
-  | { ok: false; current: { revision: number; updatedAt: string; design: Design }; yours: { revision: number } };
+  | {
+      ok: false;
+      current: { revision: number; updatedAt: string; design: Design };
+      yours: { revision: number };
+    };
 
 export interface DesignServiceOptions {
   db: Database.Database;
@@ -107,13 +111,24 @@ export class DesignService {
     const design = this.#valid(input);
     const id = `d_${randomBytes(8).toString('hex')}`;
     const now = this.#now().toISOString();
-    this.#repo.insert({ id, name: design.name, designJson: JSON.stringify(design), totalBytes: this.#totalBytes(design), now });
+    this.#repo.insert({
+      id,
+      name: design.name,
+      designJson: JSON.stringify(design),
+      totalBytes: this.#totalBytes(design),
+      now,
+    });
     return { id, revision: 1, updatedAt: now };
   }
 
   get(id: string): SavedDesign {
     const row = this.#live(id);
-    return { id: row.id, revision: row.revision, updatedAt: row.updated_at, design: JSON.parse(row.design_json) as Design };
+    return {
+      id: row.id,
+      revision: row.revision,
+      updatedAt: row.updated_at,
+      design: JSON.parse(row.design_json) as Design,
+    };
   }
 
   /** `ifMatch` is the revision the client edited, or `'*'` to overwrite whatever is there. */
@@ -131,7 +146,11 @@ export class DesignService {
       const latest = this.#live(id);
       return {
         ok: false,
-        current: { revision: latest.revision, updatedAt: latest.updated_at, design: JSON.parse(latest.design_json) as Design },
+        current: {
+          revision: latest.revision,
+          updatedAt: latest.updated_at,
+          design: JSON.parse(latest.design_json) as Design,
+        },
         yours: { revision: ifMatch === '*' ? current.revision : ifMatch },
       };
     }
@@ -154,7 +173,11 @@ export class DesignService {
     const row = this.#repo.get(id);
     if (row === undefined) throw notFound(id);
     if (row.deleted_at !== null && !this.#repo.restore(id, this.#restoreCutoff())) {
-      throw new AppError('restore_expired', 410, `Design ${id} was deleted more than 30 days ago and can no longer be restored.`);
+      throw new AppError(
+        'restore_expired',
+        410,
+        `Design ${id} was deleted more than 30 days ago and can no longer be restored.`,
+      );
     }
     return { id, revision: row.revision, updatedAt: row.updated_at };
   }

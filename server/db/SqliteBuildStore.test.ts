@@ -68,12 +68,16 @@ describe('SqliteBuildStore', () => {
     store.create(build('b', '2026-01-01T00:00:00.000Z'));
     expect(store.appendEvent('a', { type: 'status', data: { status: 'queued', position: 1 } }).id).toBe(1);
     expect(store.appendEvent('b', { type: 'status', data: { status: 'queued', position: 2 } }).id).toBe(1);
-    expect(store.appendEvent('a', { type: 'log', data: { step: 's', stream: 'stdout', line: 'hello' } })).toEqual({
+    expect(
+      store.appendEvent('a', { type: 'log', data: { step: 's', stream: 'stdout', line: 'hello' } }),
+    ).toEqual({
       type: 'log',
       data: { step: 's', stream: 'stdout', line: 'hello' },
       id: 2,
     });
-    expect(store.events('a', 1)).toEqual([{ type: 'log', data: { step: 's', stream: 'stdout', line: 'hello' }, id: 2 }]);
+    expect(store.events('a', 1)).toEqual([
+      { type: 'log', data: { step: 's', stream: 'stdout', line: 'hello' }, id: 2 },
+    ]);
     db.close();
     db = openDatabase(dir);
     store = new SqliteBuildStore(db);
@@ -97,7 +101,9 @@ describe('recoverInterrupted', () => {
   it('fails running builds as interrupted, keeps their log, ends it with done, and returns queued builds in order', () => {
     let store = new SqliteBuildStore(db);
     store.create(build('q2', '2026-01-02T00:00:00.000Z'));
-    store.create(build('r', '2026-01-01T00:00:00.000Z', { status: 'running', startedAt: '2026-01-01T00:00:01.000Z' }));
+    store.create(
+      build('r', '2026-01-01T00:00:00.000Z', { status: 'running', startedAt: '2026-01-01T00:00:01.000Z' }),
+    );
     store.create(build('q1', '2026-01-01T12:00:00.000Z'));
     store.create(build('ok', '2026-01-01T00:00:00.000Z', { status: 'succeeded' }));
     store.appendEvent('r', { type: 'status', data: { status: 'running' } });
@@ -113,12 +119,19 @@ describe('recoverInterrupted', () => {
     expect(queuedBuildsToResume(store).map((b) => b.id)).toEqual(['q1', 'q2']);
 
     const r = store.get('r');
-    expect(r).toMatchObject({ status: 'failed', finishedAt: '2026-01-03T00:00:00.000Z', error: { code: 'interrupted' } });
+    expect(r).toMatchObject({
+      status: 'failed',
+      finishedAt: '2026-01-03T00:00:00.000Z',
+      error: { code: 'interrupted' },
+    });
     expect(r?.error?.message).toMatch(/server stopped/);
     const events = store.events('r');
     expect(events.slice(0, 2).map((e) => e.type)).toEqual(['status', 'log']);
     expect(events[1]).toMatchObject({ data: { line: 'compiling hello' } });
-    expect(events.at(-1)).toMatchObject({ type: 'done', data: { status: 'failed', error: { code: 'interrupted' } } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'done',
+      data: { status: 'failed', error: { code: 'interrupted' } },
+    });
     expect(store.get('ok')?.status).toBe('succeeded');
     expect(recoverInterrupted(store).interrupted).toEqual([]);
   });

@@ -41,7 +41,8 @@ function toRecord(row: BuildRow): BuildRecord {
   if (row.started_at !== null) record.startedAt = row.started_at;
   if (row.finished_at !== null) record.finishedAt = row.finished_at;
   if (row.design_id !== null) record.designId = row.design_id;
-  if (row.result_json !== null) record.result = JSON.parse(row.result_json) as NonNullable<BuildRecord['result']>;
+  if (row.result_json !== null)
+    record.result = JSON.parse(row.result_json) as NonNullable<BuildRecord['result']>;
   if (row.error_json !== null) record.error = JSON.parse(row.error_json) as NonNullable<BuildRecord['error']>;
   return record;
 }
@@ -82,7 +83,9 @@ export class SqliteBuildStore implements BuildStore {
            started_at = @started_at, finished_at = @finished_at, design_json = @design_json,
            result_json = @result_json, error_json = @error_json WHERE id = @id`,
       ),
-      list: db.prepare<[number], BuildRow>(`SELECT ${COLUMNS} FROM builds ORDER BY created_at DESC, seq DESC LIMIT ?`),
+      list: db.prepare<[number], BuildRow>(
+        `SELECT ${COLUMNS} FROM builds ORDER BY created_at DESC, seq DESC LIMIT ?`,
+      ),
       listByDesign: db.prepare<[string, number], BuildRow>(
         `SELECT ${COLUMNS} FROM builds WHERE design_id = ? ORDER BY created_at DESC, seq DESC LIMIT ?`,
       ),
@@ -145,7 +148,9 @@ export class SqliteBuildStore implements BuildStore {
   events(buildId: string, afterId = 0): StoredBuildEvent[] {
     return this.#stmt.events
       .all(buildId, afterId)
-      .map((row) => ({ type: row.type, data: JSON.parse(row.data) as unknown, id: row.id }) as StoredBuildEvent);
+      .map(
+        (row) => ({ type: row.type, data: JSON.parse(row.data) as unknown, id: row.id }) as StoredBuildEvent,
+      );
   }
 
   delete(id: string): void {

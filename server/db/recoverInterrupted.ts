@@ -26,12 +26,17 @@ export function recoverInterrupted(store: BuildStore, now: Date = new Date()): R
   for (const build of store.listByStatus('running')) {
     const error: BuildError = {
       code: 'interrupted',
-      message: 'The server stopped while this build was running; the log below is what it wrote before. Start the build again.',
+      message:
+        'The server stopped while this build was running; the log below is what it wrote before. Start the build again.',
     };
     const finishedAt = now.toISOString();
     store.appendEvent(build.id, {
       type: 'log',
-      data: { step: 'server', stream: 'info', line: `build interrupted: the server stopped mid-build (recovered at ${finishedAt})` },
+      data: {
+        step: 'server',
+        stream: 'info',
+        line: `build interrupted: the server stopped mid-build (recovered at ${finishedAt})`,
+      },
     });
     store.appendEvent(build.id, { type: 'done', data: { status: 'failed', error } });
     store.update(build.id, { status: 'failed', error, finishedAt });

@@ -98,11 +98,18 @@ describe('restart recovery (real server process)', () => {
 
     // The log replays from the database: what was written before the kill, then done.
     const replay = await readSse(`${second.url}/api/builds/${running}/events`, { timeoutMs: 30_000 });
-    const events = replay.events.map((e) => ({ id: e.id, type: e.event, data: e.data })) as StoredBuildEvent[];
+    const events = replay.events.map((e) => ({
+      id: e.id,
+      type: e.event,
+      data: e.data,
+    })) as StoredBuildEvent[];
     const before = seen.events.map((e) => e.id);
     expect(events.slice(0, before.length).map((e) => e.id)).toEqual(before);
     expect(events.some((e) => e.type === 'status' && e.data.status === 'running')).toBe(true);
-    expect(events.at(-1)).toMatchObject({ type: 'done', data: { status: 'failed', error: { code: 'interrupted' } } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'done',
+      data: { status: 'failed', error: { code: 'interrupted' } },
+    });
 
     // The queued build runs after the restart, to the end.
     const queuedEvents = await readSse(`${second.url}/api/builds/${queued}/events`, { timeoutMs: 240_000 });
@@ -121,7 +128,9 @@ describe('restart recovery (real server process)', () => {
 
     const allowed = await startServerProcess({ HOST: '0.0.0.0', LAGO_API_TOKEN: 'a-long-random-test-token' });
     expect((await fetch(`${allowed.url}/api/health`)).status).toBe(401);
-    const ok = await fetch(`${allowed.url}/api/health`, { headers: { Authorization: 'Bearer a-long-random-test-token' } });
+    const ok = await fetch(`${allowed.url}/api/health`, {
+      headers: { Authorization: 'Bearer a-long-random-test-token' },
+    });
     expect(ok.status).toBe(200);
     allowed.child.kill('SIGTERM');
     await new Promise((done) => allowed.child.once('exit', done));

@@ -19,7 +19,9 @@ afterEach(() => {
 
 const tables = (db: Database.Database): string[] =>
   db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .all()
     .map((r) => r.name);
 
@@ -29,11 +31,20 @@ describe('runMigrations', () => {
     const db = openDatabase(dir);
     expect(currentSchemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version);
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['builds', 'build_events', 'designs', 'uploads', 'schema_migrations', 'builds_design']),
+      expect.arrayContaining([
+        'builds',
+        'build_events',
+        'designs',
+        'uploads',
+        'schema_migrations',
+        'builds_design',
+      ]),
     );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const applied = db.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all();
+    const applied = db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+      .all();
     expect(applied.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
   });
@@ -46,7 +57,9 @@ describe('runMigrations', () => {
     v1.prepare(
       `INSERT INTO builds (id, status, engine, design_id, created_at, design_json) VALUES ('b1', 'succeeded', 'builtin', 'd1', '2026-01-01T00:00:00.000Z', '{}')`,
     ).run();
-    v1.prepare(`INSERT INTO build_events (build_id, id, type, data) VALUES ('b1', 1, 'log', '{"line":"x"}')`).run();
+    v1.prepare(
+      `INSERT INTO build_events (build_id, id, type, data) VALUES ('b1', 1, 'log', '{"line":"x"}')`,
+    ).run();
     v1.prepare(
       `INSERT INTO designs (id, name, revision, design_json, total_bytes, created_at, updated_at) VALUES ('d1', 'x', 3, '{}', 10, 't', 't')`,
     ).run();
@@ -81,7 +94,10 @@ describe('runMigrations', () => {
 
   it('rolls a failing migration back whole', () => {
     const db = new Database(':memory:');
-    const broken = [...MIGRATIONS, { version: 3, name: 'broken', sql: 'CREATE TABLE t3 (x); SELECT * FROM nope;' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: 3, name: 'broken', sql: 'CREATE TABLE t3 (x); SELECT * FROM nope;' },
+    ];
     expect(() => runMigrations(db, broken)).toThrow();
     expect(currentSchemaVersion(db)).toBe(2);
     expect(tables(db)).not.toContain('t3');

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -24,12 +32,22 @@ afterEach(() => {
 
 /** A build whose artifact dir holds `bytes` bytes; `day` orders them (1 = oldest). */
 function addBuild(id: string, day: number, status: BuildStatus, bytes: number): void {
-  store.create({ id, status, engine: 'builtin', createdAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00.000Z`, design: emptyDesign() });
+  store.create({
+    id,
+    status,
+    engine: 'builtin',
+    createdAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00.000Z`,
+    design: emptyDesign(),
+  });
   mkdirSync(join(dataDir, 'builds', id, 'context'), { recursive: true });
   writeFileSync(join(dataDir, 'builds', id, 'image.oci.tar'), Buffer.alloc(bytes));
 }
 
-const ids = (): string[] => store.list().map((b) => b.id).sort();
+const ids = (): string[] =>
+  store
+    .list()
+    .map((b) => b.id)
+    .sort();
 
 describe('applyRetention', () => {
   it('deletes the oldest finished builds first to respect the count', async () => {
@@ -69,7 +87,13 @@ describe('applyRetention', () => {
     const outside = mkdtempSync(join(tmpdir(), 'lago-ret-outside-'));
     try {
       writeFileSync(join(outside, 'precious'), 'x'.repeat(1000));
-      store.create({ id: 'evil', status: 'succeeded', engine: 'builtin', createdAt: '2026-01-01T00:00:00.000Z', design: emptyDesign() });
+      store.create({
+        id: 'evil',
+        status: 'succeeded',
+        engine: 'builtin',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        design: emptyDesign(),
+      });
       mkdirSync(join(dataDir, 'builds'), { recursive: true });
       symlinkSync(outside, join(dataDir, 'builds', 'evil'));
       addBuild('keep', 2, 'succeeded', 10);
@@ -85,7 +109,13 @@ describe('applyRetention', () => {
 
   it('reads LAGO_MAX_BUILDS and LAGO_MAX_BUILD_BYTES with defaults', () => {
     expect(retentionLimitsFromEnv({})).toEqual({ maxBuilds: 50, maxBytes: 5_000_000_000 });
-    expect(retentionLimitsFromEnv({ LAGO_MAX_BUILDS: '3', LAGO_MAX_BUILD_BYTES: '1000' })).toEqual({ maxBuilds: 3, maxBytes: 1000 });
-    expect(retentionLimitsFromEnv({ LAGO_MAX_BUILDS: 'lots', LAGO_MAX_BUILD_BYTES: '-1' })).toEqual({ maxBuilds: 50, maxBytes: 5_000_000_000 });
+    expect(retentionLimitsFromEnv({ LAGO_MAX_BUILDS: '3', LAGO_MAX_BUILD_BYTES: '1000' })).toEqual({
+      maxBuilds: 3,
+      maxBytes: 1000,
+    });
+    expect(retentionLimitsFromEnv({ LAGO_MAX_BUILDS: 'lots', LAGO_MAX_BUILD_BYTES: '-1' })).toEqual({
+      maxBuilds: 50,
+      maxBytes: 5_000_000_000,
+    });
   });
 });

@@ -21,9 +21,22 @@ afterEach(() => {
 
 describe('withRetention', () => {
   it('prunes the oldest finished build when another one finishes, leaving running ones alone', async () => {
-    const store = withRetention(new SqliteBuildStore(db), { dataDir, maxBuilds: 2, maxBytes: 1e12, onError: (e) => { throw e; } });
+    const store = withRetention(new SqliteBuildStore(db), {
+      dataDir,
+      maxBuilds: 2,
+      maxBytes: 1e12,
+      onError: (e) => {
+        throw e;
+      },
+    });
     for (const [i, id] of ['a', 'b', 'c'].entries()) {
-      store.create({ id, status: 'running', engine: 'builtin', createdAt: `2026-01-0${i + 1}T00:00:00.000Z`, design: emptyDesign() });
+      store.create({
+        id,
+        status: 'running',
+        engine: 'builtin',
+        createdAt: `2026-01-0${i + 1}T00:00:00.000Z`,
+        design: emptyDesign(),
+      });
       mkdirSync(join(dataDir, 'builds', id), { recursive: true });
       writeFileSync(join(dataDir, 'builds', id, 'image.oci.tar'), 'x');
     }

@@ -43,16 +43,36 @@ describe('authMiddleware', () => {
     const none = await fetch(`${base}/api/health`);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(await none.json()).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Bearer/) as unknown } });
-    expect((await fetch(`${base}/api/health`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await fetch(`${base}/api/health`, { headers: { Authorization: `Bearer ${token}x` } })).status).toBe(401);
-    expect((await fetch(`${base}/api/health`, { headers: { Authorization: `Basic ${token}` } })).status).toBe(401);
-    expect((await fetch(`${base}/api/health`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
-    for (const spelling of ['/API/health', '/Api/Health', '/%61pi/health', '/api/health/', '//api/health', '/api//health']) {
+    expect(await none.json()).toEqual({
+      error: { code: 'unauthorized', message: expect.stringMatching(/Bearer/) as unknown },
+    });
+    expect((await fetch(`${base}/api/health`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(
+      401,
+    );
+    expect(
+      (await fetch(`${base}/api/health`, { headers: { Authorization: `Bearer ${token}x` } })).status,
+    ).toBe(401);
+    expect((await fetch(`${base}/api/health`, { headers: { Authorization: `Basic ${token}` } })).status).toBe(
+      401,
+    );
+    expect(
+      (await fetch(`${base}/api/health`, { headers: { Authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
+    for (const spelling of [
+      '/API/health',
+      '/Api/Health',
+      '/%61pi/health',
+      '/api/health/',
+      '//api/health',
+      '/api//health',
+    ]) {
       expect((await fetch(`${base}${spelling}`)).status, spelling).not.toBe(200);
     }
     expect((await fetch(`${base}/api/designs`, { method: 'POST' })).status).toBe(401);
-    expect((await fetch(`${base}/api/designs`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } })).status).toBe(201);
+    expect(
+      (await fetch(`${base}/api/designs`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(201);
     expect((await fetch(`${base}/`)).status).toBe(200);
   });
 
@@ -67,15 +87,21 @@ describe('authMiddleware', () => {
 
 describe('binding', () => {
   it('knows loopback addresses', () => {
-    for (const h of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1']) expect(isLoopbackHost(h)).toBe(true);
-    for (const h of ['0.0.0.0', '::', '', '192.168.1.10', '10.0.0.1', 'example.com', '128.0.0.1']) expect(isLoopbackHost(h)).toBe(false);
+    for (const h of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1'])
+      expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['0.0.0.0', '::', '', '192.168.1.10', '10.0.0.1', 'example.com', '128.0.0.1'])
+      expect(isLoopbackHost(h)).toBe(false);
   });
 
   it('refuses a non-loopback bind without LAGO_API_TOKEN, saying why', () => {
     expect(bindRefusal({ host: '127.0.0.1', token: undefined })).toBeUndefined();
     expect(bindRefusal({ host: '0.0.0.0', token: 'secret-token' })).toBeUndefined();
-    expect(bindRefusal({ host: '0.0.0.0', token: '' })).toMatch(/^refusing to listen on 0\.0\.0\.0 without LAGO_API_TOKEN: /);
-    expect(() => assertBindAllowed({ host: '::', token: undefined })).toThrow(/without LAGO_API_TOKEN.*Bearer/);
+    expect(bindRefusal({ host: '0.0.0.0', token: '' })).toMatch(
+      /^refusing to listen on 0\.0\.0\.0 without LAGO_API_TOKEN: /,
+    );
+    expect(() => assertBindAllowed({ host: '::', token: undefined })).toThrow(
+      /without LAGO_API_TOKEN.*Bearer/,
+    );
     expect(() => assertBindAllowed({ host: 'localhost', token: undefined })).not.toThrow();
   });
 });

@@ -15,7 +15,8 @@ import { openDatabase } from '../db/openDatabase.ts';
 import { errorMiddleware } from '../errors/errorMiddleware.ts';
 import { createDesignRouter } from './designRoutes.ts';
 
-const seed = (): Design => structuredClone((TEMPLATES.find((t) => t.id === 'seed-minimal') ?? TEMPLATES[0])!.design);
+const seed = (): Design =>
+  structuredClone((TEMPLATES.find((t) => t.id === 'seed-minimal') ?? TEMPLATES[0])!.design);
 
 let dataDir: string;
 let db: Database.Database;
@@ -109,7 +110,10 @@ describe('/api/designs', () => {
     const b = await json('PUT', `${base}/${id}`, tabB, { 'If-Match': '"1"' });
     expect(b.status).toBe(409);
     expect(await b.json()).toEqual({
-      error: { code: 'revision_conflict', message: expect.stringMatching(/revision 2.*revision 1/) as unknown },
+      error: {
+        code: 'revision_conflict',
+        message: expect.stringMatching(/revision 2.*revision 1/) as unknown,
+      },
       current: { revision: 2, updatedAt: clock.toISOString(), design: tabA },
       yours: { revision: 1 },
     });
@@ -125,9 +129,9 @@ describe('/api/designs', () => {
     await create({ ...seed(), name: 'alpha-api' });
     await create({ ...seed(), name: 'beta_worker' });
     const names = async (q: string) =>
-      ((await (await fetch(`${base}?q=${encodeURIComponent(q)}`)).json()) as { designs: { name: string }[] }).designs.map(
-        (d) => d.name,
-      );
+      (
+        (await (await fetch(`${base}?q=${encodeURIComponent(q)}`)).json()) as { designs: { name: string }[] }
+      ).designs.map((d) => d.name);
     expect(await names('alpha')).toEqual(['alpha-api']);
     expect(await names('_')).toEqual(['beta_worker']);
     expect((await names('')).sort()).toEqual(['alpha-api', 'beta_worker']);
@@ -146,7 +150,11 @@ describe('/api/designs', () => {
     expect(gone.status).toBe(404);
     expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('design_deleted');
     expect(((await (await fetch(base)).json()) as { designs: unknown[] }).designs).toEqual([]);
-    expect(((await (await fetch(`${base}?deleted=1`)).json()) as { designs: { id: string }[] }).designs.map((d) => d.id)).toEqual([id]);
+    expect(
+      ((await (await fetch(`${base}?deleted=1`)).json()) as { designs: { id: string }[] }).designs.map(
+        (d) => d.id,
+      ),
+    ).toEqual([id]);
     expect((await json('PUT', `${base}/${id}`, seed(), { 'If-Match': '"1"' })).status).toBe(404);
 
     clock = new Date('2026-03-20T10:00:00.000Z');
@@ -184,7 +192,9 @@ describe('/api/designs', () => {
   ])('refuses the id %s with %i', async (id, status) => {
     const res = await fetch(`${base}/${id}`);
     expect(res.status).toBe(status);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toMatch(/invalid_id|design_not_found/);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toMatch(
+      /invalid_id|design_not_found/,
+    );
     expect((await json('DELETE', `${base}/${id}`)).status).toBe(status);
     expect((await json('POST', `${base}/${id}/restore`)).status).toBe(status);
   });

@@ -28,7 +28,11 @@ export function parseIfMatch(header: string | undefined): number | '*' {
   if (value === '*') return '*';
   const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value);
   if (m?.[1] === undefined) {
-    throw new AppError('invalid_if_match', 400, `If-Match must be one revision such as "3", got ${JSON.stringify(value.slice(0, 40))}.`);
+    throw new AppError(
+      'invalid_if_match',
+      400,
+      `If-Match must be one revision such as "3", got ${JSON.stringify(value.slice(0, 40))}.`,
+    );
   }
   return Number(m[1]);
 }
@@ -48,7 +52,8 @@ const param = (req: Request, name: string): string => {
 export function createDesignRouter(opts: DesignRouterOptions): Router {
   const totalBytes =
     opts.totalBytes ??
-    ((design: Design) => computeBudget(design, [...staticCatalogItems(), ...uploadCatalogItems(opts.db)]).totalBytes);
+    ((design: Design) =>
+      computeBudget(design, [...staticCatalogItems(), ...uploadCatalogItems(opts.db)]).totalBytes);
   const service = new DesignService({
     db: opts.db,
     validate: opts.validate,

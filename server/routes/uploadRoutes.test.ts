@@ -1,6 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,10 +30,23 @@ let staticBinary: Buffer;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'lago-upl-zig-'));
-  writeFileSync(join(work, 'hi.zig'), 'const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, "uploaded floe\\n") catch {};\n}\n');
+  writeFileSync(
+    join(work, 'hi.zig'),
+    'const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, "uploaded floe\\n") catch {};\n}\n',
+  );
   execFileSync(ZIG, [
-    'build-exe', join(work, 'hi.zig'), '-target', 'x86_64-linux-musl', '-O', 'ReleaseSmall', '-fstrip',
-    '--cache-dir', join(work, 'cache'), '--global-cache-dir', ZIG_GLOBAL_CACHE, `-femit-bin=${join(work, 'hi')}`,
+    'build-exe',
+    join(work, 'hi.zig'),
+    '-target',
+    'x86_64-linux-musl',
+    '-O',
+    'ReleaseSmall',
+    '-fstrip',
+    '--cache-dir',
+    join(work, 'cache'),
+    '--global-cache-dir',
+    ZIG_GLOBAL_CACHE,
+    `-femit-bin=${join(work, 'hi')}`,
   ]);
   staticBinary = readFileSync(join(work, 'hi'));
   expect(execFileSync(join(work, 'hi')).toString()).toBe('uploaded floe\n');
@@ -63,7 +85,11 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const upload = (query: string, body: Uint8Array | ReadableStream | string, headers: Record<string, string> = {}) =>
+const upload = (
+  query: string,
+  body: Uint8Array | ReadableStream | string,
+  headers: Record<string, string> = {},
+) =>
   fetch(`${base}/api/uploads?${query}`, {
     method: 'POST',
     body: body as BodyInit,
@@ -72,7 +98,8 @@ const upload = (query: string, body: Uint8Array | ReadableStream | string, heade
   } as RequestInit);
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-const tmpLeft = (): string[] => (existsSync(join(dataDir, 'uploads/tmp')) ? readdirSync(join(dataDir, 'uploads/tmp')) : []);
+const tmpLeft = (): string[] =>
+  existsSync(join(dataDir, 'uploads/tmp')) ? readdirSync(join(dataDir, 'uploads/tmp')) : [];
 
 describe('POST /api/uploads', () => {
   it('accepts a Zig-built static binary, stores it content-addressed, and lists it after a restart', async () => {
@@ -112,7 +139,11 @@ describe('POST /api/uploads', () => {
 
     const again = await upload('name=hi2&path=/opt/tools/hi2', staticBinary);
     expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ id: `upload:sha256:${hex}`, name: 'hi2', installPath: '/opt/tools/hi2' });
+    expect(await again.json()).toMatchObject({
+      id: `upload:sha256:${hex}`,
+      name: 'hi2',
+      installPath: '/opt/tools/hi2',
+    });
   });
 
   it('rejects /bin/ls as dynamically linked, with how to build statically', async () => {
@@ -122,7 +153,9 @@ describe('POST /api/uploads', () => {
     expect(body.error.code).toBe('dynamic_binary');
     expect(body.error.message).toMatch(/libc/);
     expect(body.error.message).toMatch(/x86_64-linux-musl/);
-    expect(existsSync(join(dataDir, 'uploads/sha256')) ? readdirSync(join(dataDir, 'uploads/sha256')) : []).toEqual([]);
+    expect(
+      existsSync(join(dataDir, 'uploads/sha256')) ? readdirSync(join(dataDir, 'uploads/sha256')) : [],
+    ).toEqual([]);
     expect(tmpLeft()).toEqual([]);
   });
 

@@ -56,7 +56,14 @@ export function createUploadRouter(opts: UploadRouterOptions): Router {
       // Node drains the unread body after the response, so the client still reads this 413.
       throw tooLarge(opts.maxBytes);
     }
-    const { entry, created } = await storeUpload({ db: opts.db, dataDir: opts.dataDir, maxBytes: opts.maxBytes, name, installPath, body: req });
+    const { entry, created } = await storeUpload({
+      db: opts.db,
+      dataDir: opts.dataDir,
+      maxBytes: opts.maxBytes,
+      name,
+      installPath,
+      body: req,
+    });
     res.status(created ? 201 : 200).json(entry);
   });
 

@@ -51,7 +51,8 @@ function parseContainerfile(text: string): { preamble: Instruction[]; stages: St
 const text = readFileSync(join(ROOT, 'Containerfile'), 'utf8');
 const { preamble, stages } = parseContainerfile(text);
 const runtime = stages.at(-1) as Stage;
-const of = (stage: Stage, keyword: string): Instruction[] => stage.instructions.filter((i) => i.keyword === keyword);
+const of = (stage: Stage, keyword: string): Instruction[] =>
+  stage.instructions.filter((i) => i.keyword === keyword);
 
 /** `COPY [--from=x] src… dest` → flags, sources, dest. */
 function parseCopy(args: string): { from: string | undefined; sources: string[]; dest: string } {
@@ -75,7 +76,8 @@ function runtimeImports(file: string): { relative: string[]; packages: string[] 
   for (const m of src.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) if (m[1]) specifiers.push(m[1]);
   for (const s of specifiers) {
     if (s.startsWith('.')) rel.push(resolve(dirname(file), s));
-    else if (!s.startsWith('node:')) pkgs.push(s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : (s.split('/')[0] ?? s));
+    else if (!s.startsWith('node:'))
+      pkgs.push(s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : (s.split('/')[0] ?? s));
   }
   return { relative: rel, packages: pkgs };
 }
@@ -108,7 +110,9 @@ describe('Containerfile', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const build = stages.find((s) => s.name === 'build');
     expect(build).toBeDefined();
-    const fromBuild = of(runtime, 'COPY').map((c) => parseCopy(c.args)).filter((c) => c.from === 'build');
+    const fromBuild = of(runtime, 'COPY')
+      .map((c) => parseCopy(c.args))
+      .filter((c) => c.from === 'build');
     expect(fromBuild.map((c) => c.sources)).toContainEqual(['/src/dist']);
     // The build script really writes dist/.
     expect(pkg.scripts.build).toBeDefined();
@@ -132,7 +136,10 @@ describe('Containerfile', () => {
         for (const src of c.sources) {
           const p = normalize(src);
           expect(p.startsWith('..') || p.startsWith('/'), src).toBe(false);
-          expect(['dist', 'node_modules', '.lago-grey'].includes(p.split('/')[0] ?? ''), `${src} is not in a clone`).toBe(false);
+          expect(
+            ['dist', 'node_modules', '.lago-grey'].includes(p.split('/')[0] ?? ''),
+            `${src} is not in a clone`,
+          ).toBe(false);
           expect(existsSync(join(ROOT, p)), `COPY ${src}`).toBe(true);
         }
       }
@@ -180,7 +187,9 @@ describe('Containerfile', () => {
     expect(user).toBeDefined();
     expect(['root', '0', '0:0']).not.toContain(user);
     expect(of(runtime, 'VOLUME').map((v) => v.args)).toContain('/data');
-    const env = of(runtime, 'ENV').map((e) => e.args).join(' ');
+    const env = of(runtime, 'ENV')
+      .map((e) => e.args)
+      .join(' ');
     expect(env).toMatch(/\bLAGO_DATA_DIR=\/data\b/);
     expect(env).toMatch(/\bHOST=0\.0\.0\.0\b/);
     expect(env).not.toMatch(/LAGO_API_TOKEN=/); // a secret is never baked into the image

@@ -21,7 +21,13 @@ export class UploadRepository {
    * The same bytes uploaded again keep their id; the latest name and install
    * path win. Returns whether the content was new.
    */
-  upsert(row: { sha256: string; name: string; installPath: string; sizeBytes: number; now: string }): boolean {
+  upsert(row: {
+    sha256: string;
+    name: string;
+    installPath: string;
+    sizeBytes: number;
+    now: string;
+  }): boolean {
     return this.#db.transaction(() => {
       const existed = this.get(row.sha256) !== undefined;
       this.#db

@@ -44,7 +44,11 @@ export async function storeUpload(opts: StoreUploadOptions): Promise<StoreUpload
   const tmpDir = await ensureDirInside(opts.dataDir, 'uploads', 'tmp');
   const tmpPath = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
   // O_EXCL also refuses a symlink planted at the temp name.
-  const fh = await open(tmpPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const fh = await open(
+    tmpPath,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
   let keepTmp = false;
   try {
     const hash = createHash('sha256');
@@ -57,7 +61,12 @@ export async function storeUpload(opts: StoreUploadOptions): Promise<StoreUpload
     }
     await fh.close();
     if (size > opts.maxBytes) throw tooLarge(opts.maxBytes);
-    if (size === 0) throw new AppError('empty_upload', 400, 'The upload is empty (0 bytes): send the binary as the raw request body.');
+    if (size === 0)
+      throw new AppError(
+        'empty_upload',
+        400,
+        'The upload is empty (0 bytes): send the binary as the raw request body.',
+      );
     await validateElf(tmpPath);
 
     const sha256 = hash.digest('hex');
@@ -76,7 +85,13 @@ export async function storeUpload(opts: StoreUploadOptions): Promise<StoreUpload
     }
     const nowIso = (opts.now ?? new Date()).toISOString();
     const repo = new UploadRepository(opts.db);
-    const created = repo.upsert({ sha256, name: opts.name, installPath: opts.installPath, sizeBytes: size, now: nowIso });
+    const created = repo.upsert({
+      sha256,
+      name: opts.name,
+      installPath: opts.installPath,
+      sizeBytes: size,
+      now: nowIso,
+    });
     const row = repo.get(sha256);
     if (row === undefined) throw new Error('upload row vanished');
     return { entry: toUploadEntry(row), created };

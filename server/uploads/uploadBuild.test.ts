@@ -34,17 +34,35 @@ let binary: Buffer;
 beforeAll(async () => {
   const src = join(dataDir, 'src');
   mkdirSync(src);
-  writeFileSync(join(src, 'floe.zig'), 'const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, "my own floe runs\\n") catch {};\n}\n');
+  writeFileSync(
+    join(src, 'floe.zig'),
+    'const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, "my own floe runs\\n") catch {};\n}\n',
+  );
   execFileSync(ZIG, [
-    'build-exe', join(src, 'floe.zig'), '-target', 'x86_64-linux-musl', '-O', 'ReleaseSmall', '-fstrip',
-    '--cache-dir', join(src, 'cache'), '--global-cache-dir', ZIG_GLOBAL_CACHE, `-femit-bin=${join(src, 'floe')}`,
+    'build-exe',
+    join(src, 'floe.zig'),
+    '-target',
+    'x86_64-linux-musl',
+    '-O',
+    'ReleaseSmall',
+    '-fstrip',
+    '--cache-dir',
+    join(src, 'cache'),
+    '--global-cache-dir',
+    ZIG_GLOBAL_CACHE,
+    `-femit-bin=${join(src, 'floe')}`,
   ]);
   binary = readFileSync(join(src, 'floe'));
 
   mkdirSync(SHARED_CACHE_DIR, { recursive: true });
   symlinkSync(SHARED_CACHE_DIR, join(dataDir, 'cache'));
   const db = openDatabase(dataDir);
-  const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, clientDir: join(dataDir, 'no-client') });
+  const config = resolveConfig({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    clientDir: join(dataDir, 'no-client'),
+  });
   server = await startServer(config, {
     store: new SqliteBuildStore(db),
     extraItems: () => uploadCatalogItems(db),

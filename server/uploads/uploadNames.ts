@@ -26,7 +26,12 @@ export function validateUploadName(name: unknown): string {
 export function validateInstallPath(path: unknown, name: string): string {
   if (path === undefined || path === '') return `/usr/local/bin/${name}`;
   const bad = (why: string): AppError =>
-    new AppError('invalid_install_path', 400, `Install path ${JSON.stringify(String(path).slice(0, 300))} ${why}.`, 'path');
+    new AppError(
+      'invalid_install_path',
+      400,
+      `Install path ${JSON.stringify(String(path).slice(0, 300))} ${why}.`,
+      'path',
+    );
   if (typeof path !== 'string') throw bad('must be a single string');
   if (path.length > 1024) throw bad('is longer than 1024 characters');
   if (path.includes('\0')) throw bad('contains a NUL byte');
@@ -35,7 +40,9 @@ export function validateInstallPath(path: unknown, name: string): string {
   const segments = path.slice(1).split('/');
   if (segments.some((s) => s === '')) throw bad('must be normalised (no //)');
   if (segments.some((s) => s === '.' || s === '..')) throw bad('must be normalised (no . or .. segments)');
-  if (!ALLOWED_ROOTS.has(segments[0] ?? '') || segments.length < 2) throw bad('must be a file under /usr, /opt or /app');
-  if (!segments.every((s) => SEGMENT.test(s))) throw bad('may only use letters, digits and . _ + @ - in each part');
+  if (!ALLOWED_ROOTS.has(segments[0] ?? '') || segments.length < 2)
+    throw bad('must be a file under /usr, /opt or /app');
+  if (!segments.every((s) => SEGMENT.test(s)))
+    throw bad('may only use letters, digits and . _ + @ - in each part');
   return path;
 }

@@ -6,7 +6,8 @@ import { ensureDirInside } from './safePaths.ts';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function assertSha256Hex(hex: string): void {
-  if (!SHA256_HEX.test(hex)) throw new AppError('invalid_id', 400, 'An upload id is upload:sha256:<64 lowercase hex>.');
+  if (!SHA256_HEX.test(hex))
+    throw new AppError('invalid_id', 400, 'An upload id is upload:sha256:<64 lowercase hex>.');
 }
 
 /** `${dataDir}/uploads/sha256/<hex>`, the one place an upload's bytes live (resolvers read it). */
@@ -26,7 +27,11 @@ export async function verifiedUploadBlobPath(dataDir: string, sha256: string): P
   const path = join(dir, sha256);
   const st = await lstat(path).catch(() => undefined);
   if (st === undefined || !st.isFile()) {
-    throw new AppError('upload_missing', 404, `Upload sha256:${sha256} is not stored on this server (or is not a regular file).`);
+    throw new AppError(
+      'upload_missing',
+      404,
+      `Upload sha256:${sha256} is not stored on this server (or is not a regular file).`,
+    );
   }
   return path;
 }

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { validateElf } from './validateElf.ts';
 
 /** A minimal ELF64 header plus program headers, enough for the checks. */
-function elf(opts: { cls?: number; data?: number; machine?: number; type?: number; phTypes?: number[] } = {}): Buffer {
+function elf(
+  opts: { cls?: number; data?: number; machine?: number; type?: number; phTypes?: number[] } = {},
+): Buffer {
   const phTypes = opts.phTypes ?? [1];
   const buf = Buffer.alloc(64 + 56 * phTypes.length);
   buf.set([0x7f, 0x45, 0x4c, 0x46, opts.cls ?? 2, opts.data ?? 1, 1], 0);
@@ -35,7 +37,9 @@ describe('validateElf', () => {
     await expect(validateElf('/bin/ls')).rejects.toMatchObject({
       code: 'dynamic_binary',
       status: 400,
-      message: expect.stringMatching(/libc.*scratch[\s\S]*x86_64-linux-musl[\s\S]*CGO_ENABLED=0[\s\S]*-static[\s\S]*crt-static/),
+      message: expect.stringMatching(
+        /libc.*scratch[\s\S]*x86_64-linux-musl[\s\S]*CGO_ENABLED=0[\s\S]*-static[\s\S]*crt-static/,
+      ),
     });
   });
 

@@ -32,7 +32,8 @@ export const STATIC_BUILD_HINT =
  * the header and the program header table are read.
  */
 export async function validateElf(input: Uint8Array | string): Promise<ElfInfo> {
-  if (typeof input !== 'string') return inspect(async (o, l) => input.subarray(o, Math.min(input.length, o + l)));
+  if (typeof input !== 'string')
+    return inspect(async (o, l) => input.subarray(o, Math.min(input.length, o + l)));
   const fh = await open(input, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     return await inspect(async (offset, length) => {
@@ -49,7 +50,11 @@ async function inspect(read: Reader): Promise<ElfInfo> {
   const h = await read(0, ELF64_HEADER);
   if (h.length === 0) throw new AppError('empty_upload', 400, 'The upload is empty (0 bytes).');
   if (h.length < 16 || h[0] !== 0x7f || h[1] !== 0x45 || h[2] !== 0x4c || h[3] !== 0x46) {
-    throw new AppError('not_elf', 400, 'Not an ELF executable (no \\x7fELF magic). Upload a statically linked Linux x86-64 binary.');
+    throw new AppError(
+      'not_elf',
+      400,
+      'Not an ELF executable (no \\x7fELF magic). Upload a statically linked Linux x86-64 binary.',
+    );
   }
   const elfClass = h[4];
   const dataEncoding = h[5];
@@ -65,19 +70,32 @@ async function inspect(read: Reader): Promise<ElfInfo> {
   const type = view.getUint16(16, true);
   const machine = view.getUint16(18, true);
   if (machine !== EM_X86_64) {
-    throw new AppError('wrong_arch', 400, `This ELF is for machine ${machine} (${machineName(machine)}); the image runs on x86-64 (e_machine 62).`);
+    throw new AppError(
+      'wrong_arch',
+      400,
+      `This ELF is for machine ${machine} (${machineName(machine)}); the image runs on x86-64 (e_machine 62).`,
+    );
   }
   if (type !== ET_EXEC && type !== ET_DYN) {
-    throw new AppError('not_executable', 400, `This ELF is not an executable (e_type ${type}); upload a linked program, not an object file or core dump.`);
+    throw new AppError(
+      'not_executable',
+      400,
+      `This ELF is not an executable (e_type ${type}); upload a linked program, not an object file or core dump.`,
+    );
   }
   const phoff = Number(view.getBigUint64(32, true));
   const phentsize = view.getUint16(54, true);
   const phnum = view.getUint16(56, true);
   if (phnum === 0 || phentsize < 56 || phnum > MAX_PHNUM || !Number.isSafeInteger(phoff)) {
-    throw new AppError('not_elf', 400, 'This ELF has no usable program header table, so it cannot be executed.');
+    throw new AppError(
+      'not_elf',
+      400,
+      'This ELF has no usable program header table, so it cannot be executed.',
+    );
   }
   const table = await read(phoff, phentsize * phnum);
-  if (table.length < phentsize * phnum) throw new AppError('not_elf', 400, 'Truncated ELF program header table.');
+  if (table.length < phentsize * phnum)
+    throw new AppError('not_elf', 400, 'Truncated ELF program header table.');
   const tv = new DataView(table.buffer, table.byteOffset, table.byteLength);
   for (let i = 0; i < phnum; i++) {
     if (tv.getUint32(i * phentsize, true) === PT_INTERP) {
@@ -92,6 +110,14 @@ async function inspect(read: Reader): Promise<ElfInfo> {
 }
 
 function machineName(m: number): string {
-  const names: Record<number, string> = { 3: 'x86', 40: 'ARM', 183: 'AArch64', 243: 'RISC-V', 8: 'MIPS', 21: 'PowerPC64', 22: 's390' };
+  const names: Record<number, string> = {
+    3: 'x86',
+    40: 'ARM',
+    183: 'AArch64',
+    243: 'RISC-V',
+    8: 'MIPS',
+    21: 'PowerPC64',
+    22: 's390',
+  };
   return names[m] ?? 'unknown';
 }
