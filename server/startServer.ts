@@ -85,7 +85,10 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 
-  if (opts.warmUp !== false) void useCases.tools.health();
+  if (opts.warmUp !== false) {
+    void useCases.tools.health();
+    void Promise.resolve(ports.components.catalogItems()).catch(() => undefined);
+  }
 
   const toResume = opts.recover ? opts.recover(store).queued : store.listByStatus('queued');
   useCases.queue.resume(toResume);
