@@ -84,6 +84,7 @@ describe('generateContainerfile', () => {
     const text = generateContainerfile(emptyDesign(), []);
     expect(text).not.toMatch(/ENTRYPOINT|CMD/);
     expect(text.endsWith('WORKDIR /\n')).toBe(true);
+    expect(text).toContain('Lago Grey Designer: 1 layer, 0 components"\n');
   });
 
   it('escapes values so they cannot start a new instruction', () => {

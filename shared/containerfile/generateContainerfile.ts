@@ -62,10 +62,14 @@ function labelLines(d: Design): string[] {
   const labels: Record<string, string> = {
     'org.opencontainers.image.title': d.name,
     'org.opencontainers.image.version': d.tag,
-    'org.opencontainers.image.description': `Lago Grey image designed with Lago Grey Designer: ${d.layers.length} layers, ${components} components`,
+    'org.opencontainers.image.description': `Lago Grey image designed with Lago Grey Designer: ${count(d.layers.length, 'layer')}, ${count(components, 'component')}`,
   };
   // User labels may override the OCI defaults; the design hash always comes last.
   for (const key of Object.keys(d.config.labels).sort()) labels[key] = d.config.labels[key] ?? '';
   labels[DESIGN_SHA_LABEL] = designSha256(d);
   return Object.entries(labels).map(([k, v]) => `LABEL ${quoteWord(k)}=${quoteWord(v)}`);
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

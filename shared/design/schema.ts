@@ -9,13 +9,17 @@ export const MAX_TARGET_BYTES = 10_000_000_000;
 /** Label key reserved for the design hash the Containerfile generator writes. */
 export const DESIGN_SHA_LABEL = 'org.lago-grey.design.sha256';
 
+/** Image name: `[a-z0-9][a-z0-9._-]{0,63}`. */
 export const IMAGE_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** Image tag: `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`. */
 export const IMAGE_TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 /** `name` (POSIX-ish user name), `uid`, or `uid:gid`. */
 export const USER_RE = /^(?:[a-z_][a-z0-9_-]{0,31}|\d{1,10}|\d{1,10}:\d{1,10})$/;
 /** Absolute path made of characters that need no quoting in a Containerfile. */
 export const WORKDIR_RE = /^\/[A-Za-z0-9._~@%+=:,/-]{0,4095}$/;
+/** Env variable names; stricter than "no newline" so `ENV KEY=…` can never be misread. */
 export const ENV_KEY_RE = /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/;
+/** Label keys, reverse-DNS style (`org.opencontainers.image.title`). */
 export const LABEL_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/;
 /** Control characters and Unicode line/paragraph separators: they could break a line. */
 export const CONTROL_OR_LINEBREAK_RE = /[\p{Cc}\u2028\u2029]/u;
@@ -59,11 +63,13 @@ const stringArray = (what: string) =>
     error: `${what} has more than 256 items`,
   });
 
+/** One stack layer. */
 export const layerSchema = z.object({
   name: displayName('layer name'),
   components: z.array(componentRef, { error: 'components must be an array of component references' }),
 });
 
+/** A planned placeholder (`planned:<slug>`) counted by its estimate. */
 export const plannedSchema = z.object({
   id: z.string().regex(/^planned:[a-z0-9][a-z0-9-]{0,63}$/, {
     error: 'planned id must look like "planned:my-thing"',
@@ -72,6 +78,7 @@ export const plannedSchema = z.object({
   estimatedBytes: bytes('estimatedBytes'),
 });
 
+/** Image config: everything the Containerfile writes after the layers. */
 export const configSchema = z.object({
   entrypoint: stringArray('entrypoint'),
   cmd: stringArray('cmd'),
