@@ -12,6 +12,8 @@ import { SqliteBuildStore } from './db/SqliteBuildStore.ts';
 import { authMiddleware } from './routes/authMiddleware.ts';
 import { createDesignRouter } from './routes/designRoutes.ts';
 import { createUploadRouter, maxUploadBytesFromEnv } from './routes/uploadRoutes.ts';
+import { retentionLimitsFromEnv } from './retention/applyRetention.ts';
+import { withRetention } from './retention/withRetention.ts';
 import { startServer, type RunningServer } from './startServer.ts';
 import { uploadCatalogItems } from './uploads/uploadCatalogItems.ts';
 
@@ -36,10 +38,12 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => log('unhandled promise rejection (the server keeps running):', reason));
 
   const db = openDatabase(config.dataDir);
+  // Oldest build artifacts go first once the count/bytes limits are passed; running builds are never touched.
+  const store = withRetention(new SqliteBuildStore(db), { dataDir: config.dataDir, ...retentionLimitsFromEnv() });
   let running: RunningServer;
   try {
     running = await startServer(config, {
-      store: new SqliteBuildStore(db),
+      store,
       extraItems: () => uploadCatalogItems(db),
       recover: (store) => {
         const outcome = recoverInterrupted(store);
@@ -55,7 +59,8 @@ async function main(): Promise<void> {
           router: createUploadRouter({ db, dataDir: config.dataDir, maxBytes: maxUploadBytesFromEnv() }),
         },
       ],
-      onClose: () => {
+      onClose: async () => {
+        await store.idle();
         db.close();
       },
     });
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  store.runRetention().catch((e: unknown) => log('retention pass failed:', e));
   log(`Lago Grey Designer listening on ${running.url} (data in ${config.dataDir})`);
 
   let stopping = false;

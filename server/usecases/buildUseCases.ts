@@ -16,7 +16,7 @@ const DESIGN_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 const createBuildSchema = z.object(
   {
-    design: z.unknown(),
+    design: z.unknown().optional(),
     engine: z.enum(['auto', 'podman', 'builtin'], { error: 'engine must be "auto", "podman" or "builtin"' }).optional(),
     smokeTest: z.boolean({ error: 'smokeTest must be true or false' }).optional(),
     designId: z.string().regex(DESIGN_ID_RE, { error: 'designId must be a saved design id' }).optional(),
