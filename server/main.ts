@@ -9,7 +9,6 @@ import { ConfigError, configFromEnv, type ServerConfig } from './config.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { recoverInterrupted } from './db/recoverInterrupted.ts';
 import { SqliteBuildStore } from './db/SqliteBuildStore.ts';
-import { authMiddleware } from './routes/authMiddleware.ts';
 import { createDesignRouter } from './routes/designRoutes.ts';
 import { createUploadRouter, maxUploadBytesFromEnv } from './routes/uploadRoutes.ts';
 import { retentionLimitsFromEnv } from './retention/applyRetention.ts';
@@ -51,7 +50,6 @@ async function main(): Promise<void> {
         if (outcome.queued.length > 0) log(`resuming ${outcome.queued.length} queued build(s)`);
         return outcome;
       },
-      apiAuth: authMiddleware({ token: config.apiToken }),
       routers: [
         { path: '/designs', router: createDesignRouter({ db, validate: (input) => validateDesign(input) }) },
         {

@@ -16,6 +16,7 @@ import { buildPaths } from './builds/buildPaths.ts';
 import { createPipelinePorts } from './builds/createPipelinePorts.ts';
 import { MemoryBuildStore } from './builds/MemoryBuildStore.ts';
 import type { PipelinePorts } from './builds/pipelinePorts.ts';
+import { authMiddleware } from './routes/authMiddleware.ts';
 import { createSupplyRouter } from './routes/supplyRoutes.ts';
 import { loadSigningKeys } from './supply/signingKeys.ts';
 import { createUseCaseDeps } from './usecases/createUseCaseDeps.ts';
@@ -32,6 +33,7 @@ export interface StartOptions {
   recover?: (store: BuildStore) => { queued: BuildRecord[] };
   /** More `/api` routers (designs, uploads). */
   routers?: readonly MountedRouter[];
+  /** Default: the bearer-token check when `config.apiToken` is set. */
   apiAuth?: RequestHandler;
   /**
    * Probe podman/zig (and whether podman can run containers) right after
@@ -67,7 +69,10 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const deps: AppDeps = {
     ...useCases,
     routers: [...(opts.routers ?? []), { path: '/', router: supplyRouter }],
-    ...(opts.apiAuth ? { apiAuth: opts.apiAuth } : {}),
+    // With LAGO_API_TOKEN set, every /api call needs the bearer token.
+    ...(opts.apiAuth || config.apiToken !== undefined
+      ? { apiAuth: opts.apiAuth ?? authMiddleware({ token: config.apiToken }) }
+      : {}),
   };
   const app = createApp(deps);
 
