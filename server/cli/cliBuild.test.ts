@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectOciArchive } from '../oci/inspectOciArchive.ts';
 import { runProcess } from '../process/runProcess.ts';
 import { sbomValidators } from '../supply/testFixtures.ts';
@@ -22,22 +22,25 @@ const cli = async (...args: string[]) => {
 
 interface CdxComponent { type: string; name: string; hashes?: { content: string }[]; components?: CdxComponent[] }
 
-describe('lago-grey build (builtin engine)', () => {
-  it('writes image, SBOMs and bundle side by side, reproducibly, and verify accepts them', async () => {
-    writeFileSync(
-      join(dir, 'design.json'),
-      JSON.stringify({
-        schemaVersion: 1,
-        name: 'cli-build',
-        tag: '1',
-        targetBytes: 17_500_000,
-        layers: [
-          { name: 'base', components: ['lago-grey-base'] },
-          { name: 'app', components: ['hello'] },
-        ],
-        config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
-      }),
-    );
+beforeAll(() => {
+  writeFileSync(
+    join(dir, 'design.json'),
+    JSON.stringify({
+      schemaVersion: 1,
+      name: 'cli-build',
+      tag: '1',
+      targetBytes: 17_500_000,
+      layers: [
+        { name: 'base', components: ['lago-grey-base'] },
+        { name: 'app', components: ['hello'] },
+      ],
+      config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
+    }),
+  );
+});
+
+describe('lago-grey build', () => {
+  it('builtin: writes image, SBOMs and bundle side by side, reproducibly, and verify accepts them', async () => {
     const first = await cli('build', 'design.json', '-o', 'a/image.tar', '--sbom', 'spdx,cyclonedx', '--sign');
     expect(first.stderr).toContain('step build');
     expect(first.code).toBe(0);
@@ -82,5 +85,17 @@ describe('lago-grey build (builtin engine)', () => {
     const bad = await cli('verify', 'a/image.tar', 'tampered.json', '--keys', 'keys.json');
     expect(bad.code).toBe(EXIT.verificationFailed);
     expect(bad.stderr).toMatch(/^lago-grey verify: ML-DSA-87 signature invalid; Ed448 signature invalid; SLH-DSA-SHA2-256f signature invalid(; [^\n]+)?\n$/);
+  }, 600_000);
+
+  it('builds with --engine podman too, and verify accepts its signed archive', async () => {
+    const out = await cli('build', 'design.json', '-o', 'p/image.tar', '--engine', 'podman', '--sign');
+    expect(out.stderr).toContain('step build');
+    expect(out.code).toBe(0);
+    const digest = /image\s+\S+\s+(sha256:[0-9a-f]{64})/.exec(out.stdout)?.[1];
+    const keys = await cli('keys');
+    writeFileSync(join(dir, 'keys.json'), keys.stdout);
+    const ok = await cli('verify', 'p/image.tar', 'p/image.signature.json', '--keys', 'keys.json');
+    expect(ok.stdout).toBe(`verified cli-build:1 ${digest}: ML-DSA-87 ok, Ed448 ok, SLH-DSA-SHA2-256f ok\n`);
+    expect(ok.code).toBe(0);
   }, 600_000);
 });
