@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { designArb } from '../testing/arbitraries.ts';
+import { charString, designArb } from '../testing/arbitraries.ts';
 import { fcParams } from '../testing/fcParams.ts';
 import type { Design } from './types.ts';
 import { NEWLINE_OR_NUL_RE } from './schema.ts';
@@ -14,8 +14,16 @@ const unicodeDesignArb: fc.Arbitrary<Design> = fc
     design: designArb,
     entrypoint: fc.array(safeText, { maxLength: 3 }),
     cmd: fc.array(safeText, { maxLength: 3 }),
-    env: fc.dictionary(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,6}$/), safeText, { maxKeys: 3 }),
-    labels: fc.dictionary(fc.stringMatching(/^[a-z0-9][a-z0-9./-]{0,10}$/), safeText, { maxKeys: 3 }),
+    env: fc.dictionary(
+      fc.tuple(charString('aZ_', 1, 1), charString('aZ09_.-', 0, 6)).map(([a, b]) => a + b),
+      safeText,
+      { maxKeys: 3 },
+    ),
+    labels: fc.dictionary(
+      fc.tuple(charString('a0', 1, 1), charString('az09./-', 0, 10)).map(([a, b]) => a + b),
+      safeText,
+      { maxKeys: 3 },
+    ),
   })
   .map(({ design, entrypoint, cmd, env, labels }) => ({
     ...design,
