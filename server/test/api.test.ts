@@ -3,7 +3,10 @@
  * Containerfile, and every kind of bad input answering a clear 4xx JSON error
  * while the server keeps serving.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, HealthResponse } from '../../shared/api/types.ts';
 import type { CatalogItem } from '../../shared/catalog/types.ts';
@@ -173,5 +176,29 @@ describe('bad input gets a clear 4xx and the server keeps serving', () => {
   it('still answers after all of that', async () => {
     const r = await srv.json<HealthResponse>('GET', '/api/health');
     expect(r.status).toBe(200);
+  });
+});
+
+describe('token and page', () => {
+  it('with LAGO_API_TOKEN every API call needs the bearer token; pages are served with an SPA fallback', async () => {
+    const clientDir = mkdtempSync(path.join(tmpdir(), 'lago-grey-client-'));
+    writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Lago Grey Designer</title>');
+    const guarded = await startTestServer({ apiToken: 'a-long-random-test-token', clientDir });
+    try {
+      const anon = await fetch(`${guarded.url}/api/health`);
+      expect(anon.status).toBe(401);
+      expect(((await anon.json()) as ApiErrorBody).error.code).toBe('unauthorized');
+      const ok = await fetch(`${guarded.url}/api/health`, { headers: { Authorization: 'Bearer a-long-random-test-token' } });
+      expect(ok.status).toBe(200);
+      const page = await fetch(`${guarded.url}/designs/some-id`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/Lago Grey Designer/);
+      const apiMiss = await fetch(`${guarded.url}/api/nope`, { headers: { Authorization: 'Bearer a-long-random-test-token' } });
+      expect(apiMiss.status).toBe(404);
+      expect(apiMiss.headers.get('content-type')).toMatch(/json/);
+    } finally {
+      await guarded.stop();
+      rmSync(clientDir, { recursive: true, force: true });
+    }
   });
 });
