@@ -157,7 +157,8 @@ async function main() {
         if (w.__recording) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ entryTypes: ['longtask'] });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push({ start: e.startTime, ms: e.duration }))).observe({ entryTypes: ['longtask'] });
+      window.addEventListener('pointerdown', () => { w.__downAt = performance.now(); }, { capture: true, once: true });
       window.addEventListener('pointerup', () => {
         const upAt = performance.now();
         const total = document.querySelector('[data-testid="budget-total"]');
@@ -190,6 +191,11 @@ async function main() {
       await cdp.send('Profiler.start');
       profileStop = async () => (await cdp.send('Profiler.stop')).profile;
     }
+    const metrics = await page.context().newCDPSession(page);
+    await metrics.send('Performance.enable');
+    const threadTime = async () =>
+      (await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
+    const cpuBefore = await threadTime();
     await page.mouse.down();
     const t0 = Date.now();
     for (let i = 1; i <= moves; i++) {
@@ -197,11 +203,13 @@ async function main() {
       await page.waitForTimeout(8);
     }
     const dragMs = Date.now() - t0;
+    const cpuAfterMoves = await threadTime();
+    const cpuPerMove: number | undefined = Number.isFinite(cpuAfterMoves - cpuBefore) ? ((cpuAfterMoves - cpuBefore) * 1000) / moves : undefined;
     await page.mouse.up();
     await page.waitForTimeout(300);
     const stats = (await page.evaluate(
-      '(() => { window.__recording = false; return { frames: window.__frames, longTasks: window.__longTasks, drop: window.__drop }; })()',
-    )) as { frames: number[]; longTasks: number[]; drop: Record<string, unknown> };
+      '(() => { window.__recording = false; return { frames: window.__frames, longTasks: window.__longTasks, drop: window.__drop, downAt: window.__downAt }; })()',
+    )) as { frames: number[]; longTasks: { start: number; ms: number }[]; drop: Record<string, unknown>; downAt: number };
     if (profileStop) printProfile(await profileStop());
     const after = Number(await page.getByTestId('budget-total').getAttribute('data-bytes'));
     const inLayer = await middle.getByTestId(`stack-item-${DRAGGED}`).count();
@@ -214,8 +222,14 @@ async function main() {
     console.log(
       `frame delta ms: p50 ${quantile(deltas, 0.5).toFixed(1)}  p95 ${quantile(deltas, 0.95).toFixed(1)}  max ${(deltas.at(-1) ?? 0).toFixed(1)}  frames >16.7 ms: ${over16}/${deltas.length} (${((over16 / Math.max(1, deltas.length)) * 100).toFixed(0)} %)`,
     );
-    const totalLong = stats.longTasks.reduce((a, b) => a + b, 0);
-    console.log(`long tasks (>50 ms): ${stats.longTasks.length}, total ${totalLong.toFixed(0)} ms, max ${Math.max(0, ...stats.longTasks).toFixed(0)} ms`);
+    const upAt = Number(stats.drop.upAt);
+    const phase = (t: { start: number }) => (t.start < stats.downAt + 100 ? 'start' : t.start >= upAt - 1 ? 'drop' : 'move');
+    for (const name of ['start', 'move', 'drop'] as const) {
+      const tasks = stats.longTasks.filter((t) => phase(t) === name).map((t) => t.ms);
+      const total = tasks.reduce((a, b) => a + b, 0);
+      console.log(`long tasks (>50 ms) at drag ${name}: ${tasks.length}, total ${total.toFixed(0)} ms, max ${Math.max(0, ...tasks).toFixed(0)} ms`);
+    }
+    if (cpuPerMove !== undefined) console.log(`main-thread CPU time during the drag: ${cpuPerMove.toFixed(2)} ms per pointer move (less sensitive to machine load than wall-clock frames)`);
     console.log(
       `drop: component landed in layer ${LAYERS / 2}: ${inLayer === 1}; budget ${before} → ${after} (expected ${expected}): ${after === expected}`,
     );

@@ -21,9 +21,18 @@ export function collisionForDrag(keyboardTarget: { current: UniqueIdentifier | n
       return candidates.some((c) => c.id === id) ? [{ id }] : [];
     }
     if (drag.kind === 'layer') return closestCenter({ ...args, droppableContainers: candidates });
-    const hits = pointerWithin({ ...args, droppableContainers: candidates });
-    const item = hits.find((hit) => asDropData(candidates.find((c) => c.id === hit.id)?.data.current)?.kind === 'item');
-    return item ? [item] : hits.slice(0, 1);
+    // Two passes keep a move cheap on big designs (each rect read costs scroll
+    // lookups in dnd-kit): first the ~40 bands, then only that band's items.
+    const bands = candidates.filter((c) => asDropData(c.data.current)?.kind !== 'item');
+    const band = pointerWithin({ ...args, droppableContainers: bands })[0];
+    const bandDrop = band ? asDropData(bands.find((c) => c.id === band.id)?.data.current) : null;
+    if (!band || bandDrop?.kind !== 'layer') return band ? [band] : [];
+    const items = candidates.filter((c) => {
+      const drop = asDropData(c.data.current);
+      return drop?.kind === 'item' && drop.layerIndex === bandDrop.layerIndex;
+    });
+    const item = pointerWithin({ ...args, droppableContainers: items })[0];
+    return [item ?? band];
   };
 }
 
