@@ -4,6 +4,7 @@
  * directly (port 0, a temp data dir) without touching `process.env`.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bindRefusal } from './routes/authMiddleware.ts';
 
 export interface ServerConfig {
@@ -45,6 +46,9 @@ export const DEFAULTS = {
   sseHeartbeatMs: 15_000,
 } as const;
 
+/** The built page, next to the server sources whatever the working directory. */
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
 /** Thrown for a configuration the server must refuse to start with. */
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -77,7 +81,7 @@ export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig
     buildTimeoutMs: partial.buildTimeoutMs ?? DEFAULTS.buildTimeoutMs,
     buildConcurrency: partial.buildConcurrency ?? DEFAULTS.buildConcurrency,
     sourceDateEpoch: partial.sourceDateEpoch ?? DEFAULTS.sourceDateEpoch,
-    clientDir: path.resolve(partial.clientDir ?? 'dist/client'),
+    clientDir: path.resolve(partial.clientDir ?? DEFAULT_CLIENT_DIR),
     jsonLimitBytes: partial.jsonLimitBytes ?? DEFAULTS.jsonLimitBytes,
     maxSseStreamsPerClient: partial.maxSseStreamsPerClient ?? DEFAULTS.maxSseStreamsPerClient,
     sseHeartbeatMs: partial.sseHeartbeatMs ?? DEFAULTS.sseHeartbeatMs,
