@@ -322,6 +322,23 @@ describe('builtin and podman engines', () => {
     expect(other.layers.map((x) => x.files)).toEqual(info.builtin!.layers.map((x) => x.files));
   });
 
+  it('a cancelled podman build rejects with the abort reason and leaves no container or image', async () => {
+    const ac = new AbortController();
+    const build = podman.build({
+      ...ctx,
+      sourceDateEpoch: EPOCH,
+      outPath: join(work, 'cancelled.tar'),
+      log: (_s, l) => {
+        if (l.startsWith('STEP 2/')) ac.abort(new Error('cancelled by test'));
+      },
+      signal: ac.signal,
+    });
+    await expect(build).rejects.toThrow('cancelled by test');
+    const ps = await runPodman(podmanOpts, ['ps', '--all', '--external', '--format', '{{.Names}}']);
+    expect(ps.stdout.trim()).toBe('');
+    expect(await podmanImages()).toBe('');
+  });
+
   it('the builtin engine refuses a Containerfile that does not match the staged layers', async () => {
     const bad = join(work, 'context-bad');
     const c = await writeStagedContext(bad, design(), layers(join(work, 'zig', 'hello')), EPOCH);

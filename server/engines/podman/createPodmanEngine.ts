@@ -37,6 +37,19 @@ export function temporaryRef(name: string, tag: string): string {
   return `localhost/${name}:${tag.slice(0, 128 - id.length - 1)}-${id}`;
 }
 
+/** IDs of buildah's storage-only working containers (what a killed `podman build` leaves behind). */
+async function workingContainers(opts: PodmanOptions): Promise<Set<string>> {
+  const r = await runPodman(opts, ['ps', '--all', '--external', '--format', '{{.ID}} {{.Names}}'], {
+    timeoutMs: 60_000,
+  }).catch(() => null);
+  const ids = (r?.stdout ?? '')
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([id, name]) => id && name?.includes('working-container'))
+    .map(([id]) => id ?? '');
+  return new Set(ids);
+}
+
 export async function buildWithPodman(
   input: EngineBuildInput,
   opts: PodmanOptions = {},
@@ -44,6 +57,8 @@ export async function buildWithPodman(
   const { log, signal, design } = input;
   const ref = temporaryRef(design.name, design.tag);
   const savedPath = `${input.outPath}.podman-save`;
+  const before = await workingContainers(opts);
+  let built = false;
   try {
     const build = await runPodman(
       opts,
@@ -59,6 +74,7 @@ export async function buildWithPodman(
       { log, signal, captureStdout: false },
     );
     ensureOk('podman build', build, signal);
+    built = true;
     await rm(savedPath, { force: true });
     const save = await runPodman(opts, ['save', '--format', 'oci-archive', '-o', savedPath, ref], {
       log,
@@ -81,6 +97,13 @@ export async function buildWithPodman(
     // Not under the build's signal: a cancelled build must still clean up.
     const rmi = await runPodman(opts, ['rmi', '--ignore', ref], { timeoutMs: 120_000 }).catch(() => null);
     if (rmi && rmi.exitCode !== 0) log('stderr', `podman rmi ${ref} failed: ${rmi.stderr.trim()}`);
+    if (!built) {
+      // A killed build cannot remove its working container; do it here. Assumes
+      // no other build runs against the same store at the same time.
+      const stale = [...(await workingContainers(opts))].filter((id) => !before.has(id));
+      if (stale.length > 0)
+        await runPodman(opts, ['rm', '--force', ...stale], { timeoutMs: 120_000 }).catch(() => null);
+    }
   }
 }
 
