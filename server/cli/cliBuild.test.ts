@@ -2,6 +2,7 @@
  * `lago-grey build` end to end with the builtin engine and the real Zig
  * toolchain: reproducible image, SBOMs and bundle, which `verify` accepts.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const cli = async (...args: string[]) => {
   return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 };
 
-interface CdxComponent { type: string; name: string; hashes?: { content: string }[]; components?: CdxComponent[] }
+interface CdxComponent { type: string; name: string; hashes?: { alg: string; content: string }[]; components?: CdxComponent[] }
 
 beforeAll(() => {
   writeFileSync(
@@ -58,17 +59,26 @@ describe('lago-grey build', () => {
     expect(regular).toContain(regular.find((r) => r.startsWith('/usr/bin/hello|')));
 
     const { spdx, cyclonedx } = sbomValidators();
-    const spdxDoc = JSON.parse(readFileSync(join(dir, 'a', 'image.spdx.json'), 'utf8')) as { files: { fileName: string; checksums: { checksumValue: string }[] }[]; creationInfo: { created: string } };
+    const spdxDoc = JSON.parse(readFileSync(join(dir, 'a', 'image.spdx.json'), 'utf8')) as { files: { fileName: string; checksums: { algorithm: string; checksumValue: string }[] }[]; creationInfo: { created: string } };
     expect(spdx(spdxDoc), JSON.stringify(spdx.errors)).toBe(true);
     expect(spdxDoc.creationInfo.created).toBe('2023-11-14T22:13:20Z');
-    expect(new Set(spdxDoc.files.map((f) => `${f.fileName.slice(1)}|${f.checksums[0]?.checksumValue}`))).toEqual(new Set(regular));
+    const sum = (f: (typeof spdxDoc.files)[number], alg: string) => f.checksums.find((c) => c.algorithm === alg)?.checksumValue;
+    expect(new Set(spdxDoc.files.map((f) => `${f.fileName.slice(1)}|${sum(f, 'SHA256')}`))).toEqual(new Set(regular));
+    // SPDX 2.3 requires SHA1 on files: check one against the bytes tar extracts.
+    const helloLayer = info.layers.find((l) => l.files.some((f) => f.path === '/usr/bin/hello'));
+    const x = mkdtempSync(join(tmpdir(), 'lg-x-'));
+    await runProcess('tar', ['-xf', join(dir, 'a', 'image.tar'), '-C', x, `blobs/sha256/${helloLayer?.digest.slice(7)}`]);
+    await runProcess('tar', ['-xzf', join(x, 'blobs', 'sha256', helloLayer?.digest.slice(7) ?? ''), '-C', x, 'usr/bin/hello']);
+    const helloSha1 = createHash('sha1').update(readFileSync(join(x, 'usr', 'bin', 'hello'))).digest('hex');
+    expect(sum(spdxDoc.files.find((f) => f.fileName === './usr/bin/hello') ?? { fileName: '', checksums: [] }, 'SHA1')).toBe(helloSha1);
+    for (const f of spdxDoc.files) expect(sum(f, 'SHA1')).toMatch(/^[0-9a-f]{40}$/);
     const cdxDoc = JSON.parse(readFileSync(join(dir, 'a', 'image.cdx.json'), 'utf8')) as { components: CdxComponent[]; metadata: { component: { purl: string } } };
     expect(cyclonedx(cdxDoc), JSON.stringify(cyclonedx.errors)).toBe(true);
     expect(cdxDoc.metadata.component.purl).toBe(`pkg:oci/cli-build@${digest}?tag=1`);
     const all: CdxComponent[] = [];
     const walk = (cs: CdxComponent[]): void => cs.forEach((c) => (all.push(c), walk(c.components ?? [])));
     walk(cdxDoc.components);
-    expect(new Set(all.filter((c) => c.type === 'file').map((c) => `${c.name}|${c.hashes?.[0]?.content}`))).toEqual(new Set(regular));
+    expect(new Set(all.filter((c) => c.type === 'file').map((c) => `${c.name}|${c.hashes?.find((h) => h.alg === 'SHA-256')?.content}`))).toEqual(new Set(regular));
 
     const keys = await cli('keys');
     expect(keys.code).toBe(0);

@@ -54,6 +54,12 @@ function originProperties(c: SbomComponent, designSha256: string): [string, stri
 
 const sha256Hashes = (hex: string): Models.HashDictionary => new Models.HashDictionary([[Enums.HashAlgorithm['SHA-256'], hex]]);
 
+const fileHashes = (sha256: string, sha1: string | undefined): Models.HashDictionary =>
+  new Models.HashDictionary([
+    [Enums.HashAlgorithm['SHA-256'], sha256],
+    ...(sha1 !== undefined ? ([[Enums.HashAlgorithm['SHA-1'], sha1]] as const) : []),
+  ]);
+
 const properties = (pairs: [string, string][]): Models.PropertyRepository =>
   new Models.PropertyRepository(pairs.map(([k, v]) => new Models.Property(k, v)));
 
@@ -97,7 +103,7 @@ export function generateCycloneDx(m: SbomModel): string {
   for (const f of m.files) {
     const file = new Models.Component(Enums.ComponentType.File, f.path, {
       bomRef: `file:${f.layerIndex}:${f.path}`,
-      hashes: sha256Hashes(f.sha256),
+      hashes: fileHashes(f.sha256, f.sha1),
       properties: properties([
         ['lago-grey:layer', String(f.layerIndex)],
         ['lago-grey:layer-name', f.layerName],

@@ -152,7 +152,10 @@ export function generateSpdx(m: SbomModel): Json {
     return {
       SPDXID: id,
       fileName: `.${f.path}`,
-      checksums: [{ algorithm: 'SHA256', checksumValue: f.sha256 }],
+      checksums: [
+        { algorithm: 'SHA256', checksumValue: f.sha256 },
+        ...(f.sha1 !== undefined ? [{ algorithm: 'SHA1', checksumValue: f.sha1 }] : []),
+      ],
       licenseConcluded: 'NOASSERTION',
       copyrightText: 'NOASSERTION',
       comment: `layer ${f.layerIndex} (${f.layerName}), ${f.size} bytes, mode ${modeString(f.mode)}, uid ${f.uid}, gid ${f.gid}`,

@@ -12,6 +12,7 @@ import type { LogFn, ResolvedComponent } from '../components/types.ts';
 import { AppError } from '../errors/AppError.ts';
 import { generateCycloneDx } from './generateCycloneDx.ts';
 import { generateSpdx } from './generateSpdx.ts';
+import { layerFileSha1s } from './layerFileSha1.ts';
 import { asImageInspection, buildSbomModel, type ImageInspectionLike } from './sbomModel.ts';
 import { bundleAlgorithms, bundleKeyIds, signPayload } from './signatureBundle.ts';
 import { getDefaultSigningKeys, type SigningKeys } from './signingKeys.ts';
@@ -59,11 +60,16 @@ export async function runSupplyChain(input: SupplyChainInput): Promise<SupplyCha
   if (sign && !keys) throw new AppError('signing_keys_missing', 500, 'no signing keys loaded (call loadSigningKeys at start)');
 
   let t = performance.now();
+  const inspection = asImageInspection(input.inspection);
   const model = buildSbomModel({
     design: input.design,
-    inspection: asImageInspection(input.inspection),
+    inspection,
     resolved: input.resolved,
     sourceDateEpoch: input.sourceDateEpoch ?? envSourceDateEpoch(),
+    // Read whenever the inspection names its layer blobs, so both SBOMs agree whatever is asked for.
+    ...(formats.length > 0 && inspection.layers.some((l) => l.digest !== undefined)
+      ? { sha1s: await layerFileSha1s(input.archivePath) }
+      : {}),
   });
   const optional: Record<string, string> = { creator: `${model.toolName} ${model.toolVersion}`, 'dev.lago-grey.design-sha256': model.designSha256 };
   for (const format of formats) {

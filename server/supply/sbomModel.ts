@@ -58,6 +58,8 @@ export interface SbomInput {
   /** Seconds since the epoch: the SBOM's creation time. */
   sourceDateEpoch: number;
   toolVersion?: string;
+  /** Per layer blob digest: path → SHA-1 (SPDX requires SHA1 on files). */
+  sha1s?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 export interface SbomFile {
@@ -66,6 +68,8 @@ export interface SbomFile {
   /** Absolute image path. */
   path: string;
   sha256: string;
+  /** Hex SHA-1, when the layers were read for it. */
+  sha1: string | undefined;
   size: number;
   mode: number;
   uid: number;
@@ -177,6 +181,7 @@ export function buildSbomModel(input: SbomInput): SbomModel {
   const files: SbomFile[] = [];
   inspection.layers.forEach((layer, layerIndex) => {
     const layerName = design.layers[layerIndex]?.name ?? `layer-${layerIndex}`;
+    const sha1s = layer.digest === undefined ? undefined : input.sha1s?.get(layer.digest);
     for (const f of layer.files) {
       if (f.type !== 'file') continue;
       const path = normPath(f.path);
@@ -185,6 +190,7 @@ export function buildSbomModel(input: SbomInput): SbomModel {
         layerName,
         path,
         sha256: f.sha256 ?? '',
+        sha1: sha1s?.get(path),
         size: f.size,
         mode: f.mode ?? 0o644,
         uid: f.uid ?? 0,
