@@ -82,8 +82,9 @@ describe('lago-grey error paths: one line, distinct exit codes', () => {
   });
 
   it('unknown flag, unknown command, missing argument → 2', async () => {
-    const [flag, cmd, missing] = await Promise.all([cli('check', 'design.json', '--frobnicate'), cli('frobnicate'), cli('build', 'design.json')]);
-    for (const r of [flag, cmd, missing]) expect(r.code).toBe(EXIT.usage);
+    const [flag, cmd, missing, none] = await Promise.all([cli('check', 'design.json', '--frobnicate'), cli('frobnicate'), cli('build', 'design.json'), cli()]);
+    for (const r of [flag, cmd, missing, none]) expect(r.code).toBe(EXIT.usage);
+    expectOneLine(none.stderr, /^lago-grey: missing command/);
     expectOneLine(flag.stderr, /^lago-grey check: Unknown option '--frobnicate'/);
     expectOneLine(cmd.stderr, /^lago-grey: unknown command "frobnicate"/);
     expectOneLine(missing.stderr, /^lago-grey build: -o <image\.tar> is required$/);

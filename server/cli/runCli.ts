@@ -52,10 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${cmd.help}\n\n${EXIT_CODES_HELP}\n`);
         return EXIT.ok;
       }
-      if (first === undefined) {
-        io.stderr(`${MAIN_HELP}\n`);
-        return EXIT.usage;
-      }
+      if (first === undefined) throw new CliError(EXIT.usage, `missing command (commands: ${Object.keys(COMMANDS).join(', ')}; see lago-grey --help)`);
       io.stdout(`${MAIN_HELP}\n`);
       return EXIT.ok;
     }
