@@ -126,7 +126,13 @@ async function timeBuild(url: string, design: Design, engine: Engine, smokeTest:
       const data = /^data: (.+)$/m.exec(frame)?.[1];
       if (!event || !data) continue;
       firstEventMs ??= performance.now() - t0;
-      const parsed = JSON.parse(data) as { step?: string; state?: string; ms?: number; status?: string; error?: unknown };
+      const parsed = JSON.parse(data) as {
+        step?: string;
+        state?: string;
+        ms?: number;
+        status?: string;
+        error?: unknown;
+      };
       if (event === 'step' && parsed.state === 'finished' && parsed.step) steps[parsed.step] = parsed.ms ?? 0;
       if (event === 'done') {
         status = parsed.status ?? 'unknown';
@@ -154,7 +160,9 @@ function rssKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 }
 
 async function speed(): Promise<void> {
-  console.log(`\n## Speed: seed design without liboqs (smoke test on), cold then ${WARM_ROUNDS} warm per engine, alternating`);
+  console.log(
+    `\n## Speed: seed design without liboqs (smoke test on), cold then ${WARM_ROUNDS} warm per engine, alternating`,
+  );
   const cold: Record<Engine, Timing | undefined> = { builtin: undefined, podman: undefined };
   const warm: Record<Engine, Timing[]> = { builtin: [], podman: [] };
   const servers: Record<Engine, Server | undefined> = { builtin: undefined, podman: undefined };
@@ -162,7 +170,9 @@ async function speed(): Promise<void> {
     for (const engine of ['builtin', 'podman'] as const) {
       servers[engine] = await startServer();
       cold[engine] = await timeBuild((servers[engine] as Server).url, seedDesign(), engine, true);
-      console.log(`cold ${engine.padEnd(7)} first event ${fmt(cold[engine].firstEventMs).padStart(7)}   total ${fmt(cold[engine].totalMs)}`);
+      console.log(
+        `cold ${engine.padEnd(7)} first event ${fmt(cold[engine].firstEventMs).padStart(7)}   total ${fmt(cold[engine].totalMs)}`,
+      );
     }
     for (let i = 0; i < WARM_ROUNDS; i += 1) {
       for (const engine of ['builtin', 'podman'] as const) {
@@ -171,7 +181,9 @@ async function speed(): Promise<void> {
         const steps = Object.entries(t.steps)
           .map(([k, v]) => `${k} ${fmt(v)}`)
           .join(', ');
-        console.log(`warm ${engine.padEnd(7)} first event ${fmt(t.firstEventMs).padStart(7)}   total ${fmt(t.totalMs).padStart(7)}   (${steps})`);
+        console.log(
+          `warm ${engine.padEnd(7)} first event ${fmt(t.firstEventMs).padStart(7)}   total ${fmt(t.totalMs).padStart(7)}   (${steps})`,
+        );
       }
     }
   } finally {
@@ -182,11 +194,15 @@ async function speed(): Promise<void> {
   const buildStep = (e: Engine) => median(warm[e].map((t) => t.steps.build ?? NaN));
   console.log('\nmedian of warm builds:');
   for (const e of ['builtin', 'podman'] as const) {
-    console.log(`  ${e.padEnd(7)} first event ${fmt(first(e))}, total ${fmt(total(e))}, build step ${fmt(buildStep(e))}`);
+    console.log(
+      `  ${e.padEnd(7)} first event ${fmt(first(e))}, total ${fmt(total(e))}, build step ${fmt(buildStep(e))}`,
+    );
   }
   const coldB = cold.builtin?.totalMs ?? NaN;
   const coldP = cold.podman?.totalMs ?? NaN;
-  console.log(`ratio builtin/podman: cold total ${(coldB / coldP).toFixed(2)}, warm total ${(total('builtin') / total('podman')).toFixed(2)}, warm build step ${(buildStep('builtin') / buildStep('podman')).toFixed(3)}`);
+  console.log(
+    `ratio builtin/podman: cold total ${(coldB / coldP).toFixed(2)}, warm total ${(total('builtin') / total('podman')).toFixed(2)}, warm build step ${(buildStep('builtin') / buildStep('podman')).toFixed(3)}`,
+  );
 }
 
 async function memory(): Promise<void> {
@@ -210,13 +226,17 @@ async function memory(): Promise<void> {
       resetPeakRss(server.pid);
       const t = await timeBuild(server.url, design, 'builtin', false);
       const peak = rssKb(server.pid, 'VmHWM');
-      console.log(`${label.padEnd(34)} peak RSS ${(peak / 1000).toFixed(1)} MB   (build ${fmt(t.totalMs)}, ${t.status})`);
+      console.log(
+        `${label.padEnd(34)} peak RSS ${(peak / 1000).toFixed(1)} MB   (build ${fmt(t.totalMs)}, ${t.status})`,
+      );
       return peak;
     };
     console.log(`${'idle after warm-up'.padEnd(34)} RSS ${(idle / 1000).toFixed(1)} MB`);
     const seed = await measure('seed (~0.9 MB of files)', seedDesign());
     const glacier = await measure(`seed + ${ARTIFACT_BYTES / 1e6} MB artifact`, glacierDesign());
-    console.log(`ratio glacier/seed peak RSS: ${(glacier / seed).toFixed(2)} (difference ${((glacier - seed) / 1000).toFixed(1)} MB)`);
+    console.log(
+      `ratio glacier/seed peak RSS: ${(glacier / seed).toFixed(2)} (difference ${((glacier - seed) / 1000).toFixed(1)} MB)`,
+    );
   } finally {
     await server.stop();
     rmSync(artifacts, { recursive: true, force: true });

@@ -60,7 +60,9 @@ function spaFallback(clientDir: string): RequestHandler {
       res
         .status(404)
         .type('text/plain')
-        .send('The page is not built yet: run "npm run build" (npm start does it for you). The API is at /api.');
+        .send(
+          'The page is not built yet: run "npm run build" (npm start does it for you). The API is at /api.',
+        );
       return;
     }
     res.set('Cache-Control', 'no-cache').sendFile(index);

@@ -34,11 +34,16 @@ async function main(): Promise<void> {
   }
 
   // A bug in one request or build must never take the server down.
-  process.on('unhandledRejection', (reason) => log('unhandled promise rejection (the server keeps running):', reason));
+  process.on('unhandledRejection', (reason) =>
+    log('unhandled promise rejection (the server keeps running):', reason),
+  );
 
   const db = openDatabase(config.dataDir);
   // Oldest build artifacts go first once the count/bytes limits are passed; running builds are never touched.
-  const store = withRetention(new SqliteBuildStore(db), { dataDir: config.dataDir, ...retentionLimitsFromEnv() });
+  const store = withRetention(new SqliteBuildStore(db), {
+    dataDir: config.dataDir,
+    ...retentionLimitsFromEnv(),
+  });
   let running: RunningServer;
   try {
     running = await startServer(config, {
@@ -46,7 +51,8 @@ async function main(): Promise<void> {
       extraItems: () => uploadCatalogItems(db),
       recover: (store) => {
         const outcome = recoverInterrupted(store);
-        for (const b of outcome.interrupted) log(`build ${b.id} was running when the server stopped: marked interrupted`);
+        for (const b of outcome.interrupted)
+          log(`build ${b.id} was running when the server stopped: marked interrupted`);
         if (outcome.queued.length > 0) log(`resuming ${outcome.queued.length} queued build(s)`);
         return outcome;
       },
@@ -66,7 +72,9 @@ async function main(): Promise<void> {
     db.close();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      console.error(`lago-grey: port ${config.port} on ${config.host} is already in use; set PORT to another port`);
+      console.error(
+        `lago-grey: port ${config.port} on ${config.host} is already in use; set PORT to another port`,
+      );
       process.exit(1);
     }
     throw e;

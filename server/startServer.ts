@@ -59,7 +59,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const store = opts.store ?? new MemoryBuildStore();
   const keys = loadSigningKeys(config.dataDir);
   const ports =
-    opts.ports ?? createPipelinePorts(config, { keys, ...(opts.extraItems ? { extraItems: opts.extraItems } : {}) });
+    opts.ports ??
+    createPipelinePorts(config, { keys, ...(opts.extraItems ? { extraItems: opts.extraItems } : {}) });
   const useCases = createUseCaseDeps(config, store, ports);
   const supplyRouter = createSupplyRouter({
     getBuild: (id) => store.get(id),
@@ -88,7 +89,11 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const hostForUrl = config.host.includes(':')
+    ? `[${config.host}]`
+    : config.host === '0.0.0.0'
+      ? '127.0.0.1'
+      : config.host;
 
   if (opts.warmUp !== false) {
     void useCases.tools.health();

@@ -36,7 +36,9 @@ function controllableRunner() {
     new Promise<BuildResult>((resolve, reject) => {
       started.push(record.id);
       gates.set(record.id, { resolve: () => resolve(result), reject });
-      signal.addEventListener('abort', () => reject(new StepError('build', new Error('killed'))), { once: true });
+      signal.addEventListener('abort', () => reject(new StepError('build', new Error('killed'))), {
+        once: true,
+      });
     });
   return { runner, gates, started };
 }
@@ -57,7 +59,13 @@ function setup(runner: BuildRunner, opts: { concurrency?: number; timeoutMs?: nu
   const add = (): string => {
     n += 1;
     const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    const record: BuildRecord = { id, status: 'queued', engine: 'builtin', createdAt: new Date(n * 1000).toISOString(), design };
+    const record: BuildRecord = {
+      id,
+      status: 'queued',
+      engine: 'builtin',
+      createdAt: new Date(n * 1000).toISOString(),
+      design,
+    };
     store.create(record);
     queue.enqueue(id);
     return id;
@@ -166,7 +174,10 @@ describe('BuildQueue', () => {
 
   it('a failing step becomes a failed build with the AppError code and the step', async () => {
     const { queue, add, store } = setup(async () => {
-      throw new StepError('resolve', new AppError('spawn_failed', 503, 'zig is not installed or not on PATH'));
+      throw new StepError(
+        'resolve',
+        new AppError('spawn_failed', 503, 'zig is not installed or not on PATH'),
+      );
     });
     const a = add();
     await queue.whenIdle();

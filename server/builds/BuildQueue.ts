@@ -61,7 +61,8 @@ export class BuildQueue {
   /** Re-queues builds left `queued` by a previous run, in the given (submission) order. */
   resume(records: readonly BuildRecord[]): void {
     for (const r of records) {
-      if (r.status === 'queued' && !this.pending.includes(r.id) && !this.running.has(r.id)) this.pending.push(r.id);
+      if (r.status === 'queued' && !this.pending.includes(r.id) && !this.running.has(r.id))
+        this.pending.push(r.id);
     }
     this.pump();
   }
@@ -86,7 +87,10 @@ export class BuildQueue {
     if (i !== -1) {
       this.pending.splice(i, 1);
       this.announced.delete(id);
-      this.finish(id, { status: 'cancelled', error: { code: 'cancelled', message: 'the build was cancelled before it started' } });
+      this.finish(id, {
+        status: 'cancelled',
+        error: { code: 'cancelled', message: 'the build was cancelled before it started' },
+      });
       this.announcePositions();
       this.notifyIdle();
       return 'dequeued';
@@ -155,7 +159,11 @@ export class BuildQueue {
   private async execute(record: BuildRecord, signal: AbortSignal): Promise<void> {
     let outcome: Outcome;
     try {
-      const result = await settleOrAbandon(this.opts.runner(record, signal), signal, this.opts.abortGraceMs ?? 10_000);
+      const result = await settleOrAbandon(
+        this.opts.runner(record, signal),
+        signal,
+        this.opts.abortGraceMs ?? 10_000,
+      );
       outcome = { status: 'succeeded', result };
     } catch (e) {
       const kind = abortKindOf(signal);
@@ -169,7 +177,10 @@ export class BuildQueue {
     const withStep = (error: BuildError): BuildError => (step === undefined ? error : { ...error, step });
     switch (kind) {
       case 'cancel':
-        return { status: 'cancelled', error: withStep({ code: 'cancelled', message: 'the build was cancelled' }) };
+        return {
+          status: 'cancelled',
+          error: withStep({ code: 'cancelled', message: 'the build was cancelled' }),
+        };
       case 'timeout':
         return {
           status: 'failed',
@@ -183,7 +194,10 @@ export class BuildQueue {
       case 'shutdown':
         return {
           status: 'failed',
-          error: withStep({ code: 'interrupted', message: 'the server shut down while this build was running; start it again' }),
+          error: withStep({
+            code: 'interrupted',
+            message: 'the server shut down while this build was running; start it again',
+          }),
         };
     }
   }
@@ -194,7 +208,8 @@ export class BuildQueue {
     const error: BuildError = isAppError(cause)
       ? { code: cause.code, message: cause.message }
       : { code: 'build_failed', message: cause instanceof Error ? cause.message : String(cause) };
-    if (!isAppError(cause)) this.log(`build ${id} failed unexpectedly${step ? ` in step ${step}` : ''}`, cause);
+    if (!isAppError(cause))
+      this.log(`build ${id} failed unexpectedly${step ? ` in step ${step}` : ''}`, cause);
     if (step !== undefined) error.step = step;
     return { status: 'failed', error };
   }
@@ -230,7 +245,10 @@ function settleOrAbandon<T>(p: Promise<T>, signal: AbortSignal, graceMs: number)
   return new Promise<T>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     const onAbort = (): void => {
-      timer = setTimeout(() => reject(new Error('the build did not stop in time after being aborted')), graceMs);
+      timer = setTimeout(
+        () => reject(new Error('the build did not stop in time after being aborted')),
+        graceMs,
+      );
     };
     p.then(
       (v) => {

@@ -33,7 +33,10 @@ export class MemoryBuildStore implements BuildStore {
   list(query: BuildListQuery = {}): BuildRecord[] {
     let all = [...this.records.values()];
     if (query.designId !== undefined) all = all.filter((r) => r.designId === query.designId);
-    all.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || (this.order.get(b.id) ?? 0) - (this.order.get(a.id) ?? 0));
+    all.sort(
+      (a, b) =>
+        b.createdAt.localeCompare(a.createdAt) || (this.order.get(b.id) ?? 0) - (this.order.get(a.id) ?? 0),
+    );
     if (query.limit !== undefined) all = all.slice(0, query.limit);
     return all.map((r) => structuredClone(r));
   }

@@ -14,7 +14,11 @@ interface Located {
   path: string;
 }
 
-export function checkBuildable(design: Design, catalog: readonly CatalogItem[], pathPrefix = ''): AppError | undefined {
+export function checkBuildable(
+  design: Design,
+  catalog: readonly CatalogItem[],
+  pathPrefix = '',
+): AppError | undefined {
   const byId = new Map(catalog.map((i) => [i.id, i]));
   const planned: Located[] = [];
   const unknown: Located[] = [];
@@ -25,7 +29,8 @@ export function checkBuildable(design: Design, catalog: readonly CatalogItem[], 
       const item = byId.get(ref);
       if (isPlannedRef(ref)) planned.push({ ref, path });
       else if (item === undefined) unknown.push({ ref, path });
-      else if (!item.available) unavailable.push({ ref, path, reason: item.unavailableReason ?? 'not available here' });
+      else if (!item.available)
+        unavailable.push({ ref, path, reason: item.unavailableReason ?? 'not available here' });
     }),
   );
   const first = <T extends Located>(list: T[]): T => list[0] as T;
@@ -34,7 +39,7 @@ export function checkBuildable(design: Design, catalog: readonly CatalogItem[], 
       'unknown_component',
       400,
       `unknown component${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u.ref}"`).join(', ')}: ` +
-        'not in this server\'s catalog (an upload must be uploaded to this server first)',
+        "not in this server's catalog (an upload must be uploaded to this server first)",
       first(unknown).path,
     );
   }

@@ -85,4 +85,3 @@ function summarize(info: OciArchiveInfo): ImageInspection {
     })),
   };
 }
-

@@ -5,7 +5,13 @@
  * thrown as `StepError`; the queue turns them (and aborts) into the outcome.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import type { BuildEvent, BuildRecord, BuildResult, LayerResult, SmokeResult } from '../../shared/api/types.ts';
+import type {
+  BuildEvent,
+  BuildRecord,
+  BuildResult,
+  LayerResult,
+  SmokeResult,
+} from '../../shared/api/types.ts';
 import { computeBudget } from '../../shared/budget/computeBudget.ts';
 import type { CatalogItem } from '../../shared/catalog/types.ts';
 import type { Design } from '../../shared/design/types.ts';
@@ -25,7 +31,15 @@ export interface PipelineContext {
   signal: AbortSignal;
 }
 
-export const PIPELINE_STEPS = ['validate', 'resolve', 'stage', 'build', 'inspect', 'smoke', 'supply'] as const;
+export const PIPELINE_STEPS = [
+  'validate',
+  'resolve',
+  'stage',
+  'build',
+  'inspect',
+  'smoke',
+  'supply',
+] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
 export async function runBuildPipeline(record: BuildRecord, ctx: PipelineContext): Promise<BuildResult> {
@@ -56,7 +70,10 @@ export async function runBuildPipeline(record: BuildRecord, ctx: PipelineContext
     if (problem) throw problem;
     await rm(paths.dir, { recursive: true, force: true });
     await mkdir(paths.contextDir, { recursive: true });
-    log('info', `design ${design.name}:${design.tag}: ${design.layers.length} layer(s), engine ${record.engine}`);
+    log(
+      'info',
+      `design ${design.name}:${design.tag}: ${design.layers.length} layer(s), engine ${record.engine}`,
+    );
     return catalog;
   });
 
@@ -68,7 +85,10 @@ export async function runBuildPipeline(record: BuildRecord, ctx: PipelineContext
       log('info', `resolving ${ref}`);
       const component = await ports.components.resolve(item, { design, log, signal });
       out.set(ref, component);
-      log('info', `${ref} ${component.version}: ${component.files.length} entries, ${component.contentBytes} bytes`);
+      log(
+        'info',
+        `${ref} ${component.version}: ${component.files.length} entries, ${component.contentBytes} bytes`,
+      );
     }
     return out;
   });
@@ -105,7 +125,10 @@ export async function runBuildPipeline(record: BuildRecord, ctx: PipelineContext
 
   const inspected = await step('inspect', async (log) => {
     const i = await ports.inspect(built.archivePath);
-    log('info', `manifest ${i.summary.imageDigest ?? built.imageDigest}, ${i.summary.layers.length} layer(s)`);
+    log(
+      'info',
+      `manifest ${i.summary.imageDigest ?? built.imageDigest}, ${i.summary.layers.length} layer(s)`,
+    );
     return i;
   });
 
@@ -153,7 +176,12 @@ async function runSmoke(
   log: LogFn,
 ): Promise<SmokeResult> {
   const command = [...record.design.config.entrypoint, ...record.design.config.cmd];
-  const skipped = (reason: string): SmokeResult => ({ command, exitCode: null, output: '', skippedReason: reason });
+  const skipped = (reason: string): SmokeResult => ({
+    command,
+    exitCode: null,
+    output: '',
+    skippedReason: reason,
+  });
   if (!ctx.smokeTest) return skipped('smoke test not requested (smokeTest: false)');
   if (command.length === 0) return skipped('the design has no entrypoint or cmd to run');
   const reason = await ctx.ports.smoke.unavailableReason();

@@ -29,8 +29,15 @@ interface HttpishError {
   limit?: number;
 }
 
-const BODY_PARSER_CODES: Record<string, { code: string; status: number; message?: (e: HttpishError) => string }> = {
-  'entity.parse.failed': { code: 'invalid_json', status: 400, message: () => 'request body is not valid JSON' },
+const BODY_PARSER_CODES: Record<
+  string,
+  { code: string; status: number; message?: (e: HttpishError) => string }
+> = {
+  'entity.parse.failed': {
+    code: 'invalid_json',
+    status: 400,
+    message: () => 'request body is not valid JSON',
+  },
   'entity.too.large': {
     code: 'payload_too_large',
     status: 413,
@@ -60,7 +67,11 @@ export function toAppError(err: unknown): AppError {
   }
   const status = h.status ?? h.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new AppError('bad_request', status, h.expose === false ? 'bad request' : (h.message ?? 'bad request'));
+    return new AppError(
+      'bad_request',
+      status,
+      h.expose === false ? 'bad request' : (h.message ?? 'bad request'),
+    );
   }
   return new AppError('internal', 500, 'internal server error');
 }
@@ -74,7 +85,8 @@ export function errorBody(e: AppError): ApiErrorBody {
 export function errorMiddleware(log: (msg: string, err: unknown) => void = defaultLog): ErrorRequestHandler {
   return (err, req, res, next) => {
     const appErr = toAppError(err);
-    if (appErr.status >= 500 && appErr.code === 'internal') log(`${req.method} ${req.originalUrl} failed`, err);
+    if (appErr.status >= 500 && appErr.code === 'internal')
+      log(`${req.method} ${req.originalUrl} failed`, err);
     if (res.headersSent) {
       // A stream (download, SSE) broke mid-way: the status is gone, end it.
       next(err);

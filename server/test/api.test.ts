@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 /** Sends a raw body with an arbitrary Content-Length (fetch would not let a body be malformed this way). */
-function rawPost(path: string, body: Buffer, contentType = 'application/json'): Promise<{ status: number; body: string }> {
+function rawPost(
+  path: string,
+  body: Buffer,
+  contentType = 'application/json',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${srv.url}${path}`,
@@ -53,7 +57,9 @@ describe('health and catalog', () => {
     const r = await srv.json<CatalogItem[]>('GET', '/api/catalog');
     expect(r.status).toBe(200);
     const ids = r.body.map((i) => i.id);
-    expect(ids).toEqual(expect.arrayContaining(['lago-grey-base', 'hello', 'obli-pkg', 'libsodium', 'liboqs']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['lago-grey-base', 'hello', 'obli-pkg', 'libsodium', 'liboqs']),
+    );
     for (const item of r.body) {
       expect(Number.isInteger(item.sizeBytes)).toBe(true);
       expect(['floe', 'iceberg', 'glacier']).toContain(item.formation);
@@ -89,7 +95,10 @@ describe('bad input gets a clear 4xx and the server keeps serving', () => {
     expect(r.body.error.path).toBe('design.layers[1].components[0]');
     expect(r.body.error.message).toMatch(/libfoo/);
 
-    const cf = await srv.json<ApiErrorBody>('POST', '/api/containerfile', { ...seedDesign(), name: 'Bad Name!' });
+    const cf = await srv.json<ApiErrorBody>('POST', '/api/containerfile', {
+      ...seedDesign(),
+      name: 'Bad Name!',
+    });
     expect(cf.status).toBe(400);
     expect(cf.body.error.path).toBe('name');
   });
@@ -188,12 +197,16 @@ describe('token and page', () => {
       const anon = await fetch(`${guarded.url}/api/health`);
       expect(anon.status).toBe(401);
       expect(((await anon.json()) as ApiErrorBody).error.code).toBe('unauthorized');
-      const ok = await fetch(`${guarded.url}/api/health`, { headers: { Authorization: 'Bearer a-long-random-test-token' } });
+      const ok = await fetch(`${guarded.url}/api/health`, {
+        headers: { Authorization: 'Bearer a-long-random-test-token' },
+      });
       expect(ok.status).toBe(200);
       const page = await fetch(`${guarded.url}/designs/some-id`);
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/Lago Grey Designer/);
-      const apiMiss = await fetch(`${guarded.url}/api/nope`, { headers: { Authorization: 'Bearer a-long-random-test-token' } });
+      const apiMiss = await fetch(`${guarded.url}/api/nope`, {
+        headers: { Authorization: 'Bearer a-long-random-test-token' },
+      });
       expect(apiMiss.status).toBe(404);
       expect(apiMiss.headers.get('content-type')).toMatch(/json/);
     } finally {

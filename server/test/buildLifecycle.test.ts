@@ -18,9 +18,11 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-const post = (body: Record<string, unknown>) => srv.json<{ id: string; status: string; eventsUrl: string }>('POST', '/api/builds', body);
+const post = (body: Record<string, unknown>) =>
+  srv.json<{ id: string; status: string; eventsUrl: string }>('POST', '/api/builds', body);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const statusData = (evs: readonly StoredBuildEvent[]) => evs.filter((e) => e.type === 'status').map((e) => e.data);
+const statusData = (evs: readonly StoredBuildEvent[]) =>
+  evs.filter((e) => e.type === 'status').map((e) => e.data);
 
 describe('queue, SSE and cancel', () => {
   let first: string;
@@ -57,7 +59,11 @@ describe('queue, SSE and cancel', () => {
 
     const list = await srv.json<{ builds: BuildRecord[] }>('GET', '/api/builds');
     expect(list.body.builds.map((r) => r.id).slice(0, 3)).toEqual([third, second, first]);
-    expect(list.body.builds.map((r) => r.status).slice(0, 3)).toEqual(['succeeded', 'cancelled', 'succeeded']);
+    expect(list.body.builds.map((r) => r.status).slice(0, 3)).toEqual([
+      'succeeded',
+      'cancelled',
+      'succeeded',
+    ]);
   });
 
   it('streams named events with ids; a late subscriber gets the whole history, then the stream ends', async () => {
@@ -68,13 +74,20 @@ describe('queue, SSE and cancel', () => {
     expect(r.events.map((e) => e.id)).toEqual(r.events.map((_, i) => i + 1));
     expect(r.events[0]).toMatchObject({ event: 'status', data: { status: 'running' } });
     expect(r.events.at(-1)).toMatchObject({ event: 'done', data: { status: 'succeeded' } });
-    const steps = r.events.filter((e) => e.event === 'step').map((e) => e.data as { step: string; state: string; ms?: number });
+    const steps = r.events
+      .filter((e) => e.event === 'step')
+      .map((e) => e.data as { step: string; state: string; ms?: number });
     for (const name of ['validate', 'resolve', 'stage', 'build', 'inspect', 'smoke', 'supply']) {
-      expect(steps.find((s) => s.step === name && s.state === 'started'), name).toBeTruthy();
+      expect(
+        steps.find((s) => s.step === name && s.state === 'started'),
+        name,
+      ).toBeTruthy();
       const fin = steps.find((s) => s.step === name && s.state === 'finished');
       expect(Number.isInteger(fin?.ms), name).toBe(true);
     }
-    expect(r.events.some((e) => e.event === 'log' && (e.data as { step: string }).step === 'build')).toBe(true);
+    expect(r.events.some((e) => e.event === 'log' && (e.data as { step: string }).step === 'build')).toBe(
+      true,
+    );
     expect(new Set(r.events.map((e) => e.event))).toEqual(new Set(['status', 'step', 'log', 'done']));
   });
 
@@ -127,12 +140,15 @@ describe('queue, SSE and cancel', () => {
     const r = await post({ design: seedDesign(), engine: 'podman', smokeTest: false });
     const id = r.body.id;
     await readSse(`${srv.url}/api/builds/${id}/events`, {
-      until: (evs) => evs.some((e) => e.event === 'step' && (e.data as { step: string; state: string }).step === 'build'),
+      until: (evs) =>
+        evs.some((e) => e.event === 'step' && (e.data as { step: string; state: string }).step === 'build'),
     });
     // Wait until podman is really running under this process.
     let groups = new Set<number>();
     for (let i = 0; i < 400 && groups.size === 0; i += 1) {
-      const kids = descendantsOf(process.pid).filter((p) => p.pgid !== process.pid && /podman/.test(p.cmdline));
+      const kids = descendantsOf(process.pid).filter(
+        (p) => p.pgid !== process.pid && /podman/.test(p.cmdline),
+      );
       groups = new Set(kids.map((p) => p.pgid));
       if (groups.size === 0) await sleep(25);
     }
@@ -186,7 +202,11 @@ describe('limits and missing tools', () => {
   it('a build over its time limit fails with code timeout and a message saying so', async () => {
     const quick = await startTestServer({ buildTimeoutMs: 50 });
     try {
-      const r = await quick.json<{ id: string }>('POST', '/api/builds', { design: seedDesign(), engine: 'builtin', smokeTest: false });
+      const r = await quick.json<{ id: string }>('POST', '/api/builds', {
+        design: seedDesign(),
+        engine: 'builtin',
+        smokeTest: false,
+      });
       expect(r.status).toBe(202);
       const done = await quick.waitDone(r.body.id);
       expect(done.status).toBe('failed');
@@ -203,7 +223,10 @@ describe('limits and missing tools', () => {
     try {
       const h = await noZig.json<{ engines: { zig: string | null } }>('GET', '/api/health');
       expect(h.body.engines.zig).toBeNull();
-      const r = await noZig.json<ApiErrorBody>('POST', '/api/builds', { design: seedDesign(), engine: 'builtin' });
+      const r = await noZig.json<ApiErrorBody>('POST', '/api/builds', {
+        design: seedDesign(),
+        engine: 'builtin',
+      });
       expect(r.status).toBe(422);
       expect(r.body.error.message).toMatch(/hello/);
       expect(r.body.error.message).toMatch(/[Zz]ig/);

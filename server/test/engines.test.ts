@@ -44,18 +44,25 @@ beforeAll(async () => {
   srv = await startTestServer();
   pod = new TestPodman();
   const health = await srv.json<{ engines: { podman: string | null } }>('GET', '/api/health');
-  if (health.body.engines.podman === null) throw new Error('podman is required for these tests: install podman (apt-get install podman runc)');
+  if (health.body.engines.podman === null)
+    throw new Error('podman is required for these tests: install podman (apt-get install podman runc)');
   // Both builds are queued at once: the queue runs them one after another.
   const ids: Record<string, string> = {};
   for (const engine of ENGINES) {
-    const r = await srv.json<{ id: string }>('POST', '/api/builds', { design: seedDesign(), engine, smokeTest: true });
-    if (r.status !== 202) throw new Error(`POST /api/builds (${engine}): ${r.status} ${JSON.stringify(r.body)}`);
+    const r = await srv.json<{ id: string }>('POST', '/api/builds', {
+      design: seedDesign(),
+      engine,
+      smokeTest: true,
+    });
+    if (r.status !== 202)
+      throw new Error(`POST /api/builds (${engine}): ${r.status} ${JSON.stringify(r.body)}`);
     ids[engine] = r.body.id;
   }
   for (const engine of ENGINES) {
     const id = ids[engine] as string;
     const done = await srv.waitDone(id);
-    if (done.status !== 'succeeded') throw new Error(`${engine} build ${done.status}: ${JSON.stringify(done.error)}`);
+    if (done.status !== 'succeeded')
+      throw new Error(`${engine} build ${done.status}: ${JSON.stringify(done.error)}`);
     const record = (await srv.json<BuildRecord>('GET', `/api/builds/${id}`)).body;
     const archive = path.join(pod.dir, `${engine}.oci.tar`);
     const res = await download(`${srv.url}/api/builds/${id}/image`, archive);
@@ -130,7 +137,12 @@ describe.each(ENGINES)('the %s engine', (engine) => {
     const { archive, view } = built[engine];
     const r = await exec('skopeo', ['inspect', `oci-archive:${archive}`]);
     expect(r.code, r.stderr).toBe(0);
-    const info = JSON.parse(r.stdout) as { Digest: string; Layers: string[]; Architecture: string; Os: string };
+    const info = JSON.parse(r.stdout) as {
+      Digest: string;
+      Layers: string[];
+      Architecture: string;
+      Os: string;
+    };
     expect(info.Digest).toBe(view.manifestDigest);
     expect(info.Layers).toEqual(view.layers.map((l) => l.digest));
     expect(info.Architecture).toBe('amd64');
@@ -152,7 +164,17 @@ describe.each(ENGINES)('the %s engine', (engine) => {
   });
 
   it('passes obli-pkg verify inside the image', async () => {
-    const r = await pod.run(['run', '--rm', '--network', 'none', ...runFlags(), '--entrypoint', '/usr/bin/obli-pkg', built[engine].image, 'verify']);
+    const r = await pod.run([
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      ...runFlags(),
+      '--entrypoint',
+      '/usr/bin/obli-pkg',
+      built[engine].image,
+      'verify',
+    ]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/0 mismatches/);
   });
@@ -166,7 +188,16 @@ describe('both engines', () => {
   const tree = (entries: readonly TarEntry[]) =>
     entries
       .filter((e) => e.path !== '')
-      .map((e) => ({ path: e.path, type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, size: e.size, sha256: e.sha256, linkname: e.linkname }))
+      .map((e) => ({
+        path: e.path,
+        type: e.type,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        size: e.size,
+        sha256: e.sha256,
+        linkname: e.linkname,
+      }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   it('produce the same per-layer file tree: paths, types, modes, owners and contents', () => {
@@ -183,10 +214,23 @@ describe('both engines', () => {
     mkdirSync(dir, { recursive: true });
     // scratch has no shell, so no RUN: COPY a changed hello over the original.
     writeFileSync(path.join(dir, 'hello'), 'not the hello binary any more\n');
-    writeFileSync(path.join(dir, 'Containerfile'), `FROM ${built.builtin.image}\nCOPY hello /usr/bin/hello\n`);
+    writeFileSync(
+      path.join(dir, 'Containerfile'),
+      `FROM ${built.builtin.image}\nCOPY hello /usr/bin/hello\n`,
+    );
     const b = await pod.run(['build', '--timestamp', '0', '-t', 'localhost/it-derived:1', dir]);
     expect(b.code, b.stderr).toBe(0);
-    const r = await pod.run(['run', '--rm', '--network', 'none', ...runFlags(), '--entrypoint', '/usr/bin/obli-pkg', 'localhost/it-derived:1', 'verify']);
+    const r = await pod.run([
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      ...runFlags(),
+      '--entrypoint',
+      '/usr/bin/obli-pkg',
+      'localhost/it-derived:1',
+      'verify',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/\/usr\/bin\/hello/);
   });
@@ -199,7 +243,16 @@ describe('both engines', () => {
     expect(res.headers.get('content-disposition')).toMatch(/lago-grey-minimal-0\.1\.0-context\.tar\.gz/);
     const x = await exec('tar', ['-xzf', tgz, '-C', dir]);
     expect(x.code, x.stderr).toBe(0);
-    const b = await pod.run(['build', '--network', 'none', '--timestamp', '0', '-t', 'localhost/it-context:1', dir]);
+    const b = await pod.run([
+      'build',
+      '--network',
+      'none',
+      '--timestamp',
+      '0',
+      '-t',
+      'localhost/it-context:1',
+      dir,
+    ]);
     expect(b.code, b.stderr).toBe(0);
     const r = await pod.runImage('localhost/it-context:1');
     expect(r.code, r.stderr).toBe(0);

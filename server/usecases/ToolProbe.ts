@@ -33,17 +33,32 @@ export class ToolProbe {
   }
 
   async health(): Promise<HealthResponse> {
-    const [podman, zig, smoke] = await Promise.all([this.podmanVersion(), this.zigVersion(), this.smokeUnavailableReason()]);
+    const [podman, zig, smoke] = await Promise.all([
+      this.podmanVersion(),
+      this.zigVersion(),
+      this.smokeUnavailableReason(),
+    ]);
     return { ok: true, engines: { podman, zig, builtin: true }, podmanCanRun: smoke === null };
   }
 
+  /**
+   * Stale-while-revalidate: after the first probe, callers get the last
+   * answer at once and a stale one is refreshed in the background, because
+   * `podman --version` alone can take half a second on a busy machine and
+   * must not delay `POST /api/builds`.
+   */
   private cached<T>(key: string, probe: () => Promise<T>): Promise<T> {
     const hit = this.cache.get(key) as Cached<T> | undefined;
     const now = Date.now();
     if (hit && now - hit.at < this.ttlMs) return hit.value;
     // A probe that throws means "not available", never a failed request.
     const value = probe().catch(() => null as T);
-    this.cache.set(key, { at: now, value });
-    return value;
+    if (!hit) {
+      this.cache.set(key, { at: now, value });
+      return value;
+    }
+    hit.at = now; // one refresh at a time
+    void value.then((v) => this.cache.set(key, { at: Date.now(), value: Promise.resolve(v) }));
+    return hit.value;
   }
 }

@@ -20,14 +20,22 @@ export interface Download {
   open(): Readable;
 }
 
-export async function openBuildImage(deps: Pick<UseCaseDeps, 'store' | 'config'>, id: string): Promise<Download> {
+export async function openBuildImage(
+  deps: Pick<UseCaseDeps, 'store' | 'config'>,
+  id: string,
+): Promise<Download> {
   const record = requireBuild(deps, id);
   if (record.status !== 'succeeded') {
-    throw new AppError('image_not_ready', 409, `build ${id} is ${record.status}; its image can be downloaded once it has succeeded`);
+    throw new AppError(
+      'image_not_ready',
+      409,
+      `build ${id} is ${record.status}; its image can be downloaded once it has succeeded`,
+    );
   }
   const { archivePath } = buildPaths(deps.config.dataDir, id);
   const st = await stat(archivePath).catch(() => undefined);
-  if (st === undefined) throw new AppError('image_removed', 410, `the image of build ${id} has been removed from this server`);
+  if (st === undefined)
+    throw new AppError('image_removed', 410, `the image of build ${id} has been removed from this server`);
   return {
     filename: `${record.design.name}-${record.design.tag}.oci.tar`,
     contentType: 'application/x-tar',
@@ -36,10 +44,17 @@ export async function openBuildImage(deps: Pick<UseCaseDeps, 'store' | 'config'>
   };
 }
 
-export async function openBuildContext(deps: Pick<UseCaseDeps, 'store' | 'config'>, id: string): Promise<Download> {
+export async function openBuildContext(
+  deps: Pick<UseCaseDeps, 'store' | 'config'>,
+  id: string,
+): Promise<Download> {
   const record = requireBuild(deps, id);
   if (record.status === 'queued' || record.status === 'running') {
-    throw new AppError('context_not_ready', 409, `build ${id} is ${record.status}; its build context can be downloaded once it has finished`);
+    throw new AppError(
+      'context_not_ready',
+      409,
+      `build ${id} is ${record.status}; its build context can be downloaded once it has finished`,
+    );
   }
   const { contextDir } = buildPaths(deps.config.dataDir, id);
   const staged = await access(path.join(contextDir, 'Containerfile')).then(
@@ -47,7 +62,11 @@ export async function openBuildContext(deps: Pick<UseCaseDeps, 'store' | 'config
     () => false,
   );
   if (!staged) {
-    throw new AppError('context_not_found', 404, `build ${id} has no build context (it ${record.status} before staging, or it was removed)`);
+    throw new AppError(
+      'context_not_found',
+      404,
+      `build ${id} has no build context (it ${record.status} before staging, or it was removed)`,
+    );
   }
   return {
     filename: `${record.design.name}-${record.design.tag}-context.tar.gz`,

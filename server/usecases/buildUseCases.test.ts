@@ -16,10 +16,13 @@ function deps(podmanVersion: string | null) {
   const never = () => new Promise<never>(() => {});
   const ports: PipelinePorts = {
     components: {
-      catalogItems: () => staticCatalogItems().map((i) => ({ ...i, available: i.source.kind !== 'artifact' })),
+      catalogItems: () =>
+        staticCatalogItems().map((i) => ({ ...i, available: i.source.kind !== 'artifact' })),
       // Like a real resolver's subprocess: ends when the build is aborted.
       resolve: (_item, ctx) =>
-        new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('killed')), { once: true })),
+        new Promise((_resolve, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(new Error('killed')), { once: true }),
+        ),
       zigVersion: () => '0.11.0',
     },
     engines: {
@@ -30,7 +33,11 @@ function deps(podmanVersion: string | null) {
     inspect: never as () => Promise<{ summary: { configDigest: string; layers: [] }; raw: unknown }>,
     smoke: { unavailableReason: () => Promise.resolve('fake'), run: never },
   };
-  return createUseCaseDeps(resolveConfig({ dataDir: mkdtempSync(path.join(tmpdir(), 'lago-grey-unit-')) }), new MemoryBuildStore(), ports);
+  return createUseCaseDeps(
+    resolveConfig({ dataDir: mkdtempSync(path.join(tmpdir(), 'lago-grey-unit-')) }),
+    new MemoryBuildStore(),
+    ports,
+  );
 }
 
 describe('createBuild', () => {
@@ -72,6 +79,9 @@ describe('createBuild', () => {
     const d = deps(null);
     const design = seedDesign();
     (design.layers[1] as { components: string[] }).components.push('liboqs');
-    await expect(createBuild(d, { design })).rejects.toMatchObject({ status: 422, code: 'components_unavailable' });
+    await expect(createBuild(d, { design })).rejects.toMatchObject({
+      status: 422,
+      code: 'components_unavailable',
+    });
   });
 });

@@ -17,7 +17,9 @@ const DESIGN_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 const createBuildSchema = z.object(
   {
     design: z.unknown().optional(),
-    engine: z.enum(['auto', 'podman', 'builtin'], { error: 'engine must be "auto", "podman" or "builtin"' }).optional(),
+    engine: z
+      .enum(['auto', 'podman', 'builtin'], { error: 'engine must be "auto", "podman" or "builtin"' })
+      .optional(),
     smokeTest: z.boolean({ error: 'smokeTest must be true or false' }).optional(),
     designId: z.string().regex(DESIGN_ID_RE, { error: 'designId must be a saved design id' }).optional(),
   },
@@ -29,7 +31,8 @@ export type BuildView = BuildRecord & { position?: number };
 
 export async function createBuild(deps: UseCaseDeps, body: unknown): Promise<CreateBuildResponse> {
   const req = parseRequest(createBuildSchema, body);
-  if (req.design === undefined) throw new AppError('invalid_request', 400, 'design: a design is required', 'design');
+  if (req.design === undefined)
+    throw new AppError('invalid_request', 400, 'design: a design is required', 'design');
   const design = validateDesignInput(req.design, 'design');
   const catalog = await deps.ports.components.catalogItems();
   const problem = checkBuildable(design, catalog, 'design');
@@ -47,7 +50,11 @@ export async function createBuild(deps: UseCaseDeps, body: unknown): Promise<Cre
   deps.store.create(record);
   deps.buildOptions.set(record.id, { smokeTest: req.smokeTest ?? true });
   deps.queue.enqueue(record.id);
-  return { id: record.id, status: deps.store.get(record.id)?.status ?? 'queued', eventsUrl: `/api/builds/${record.id}/events` };
+  return {
+    id: record.id,
+    status: deps.store.get(record.id)?.status ?? 'queued',
+    eventsUrl: `/api/builds/${record.id}/events`,
+  };
 }
 
 async function chooseEngine(deps: UseCaseDeps, choice: 'auto' | EngineName): Promise<EngineName> {
@@ -86,7 +93,8 @@ export function getBuild(deps: UseCaseDeps, id: string): BuildView {
 /** Unknown ids (and anything that is not a build id) are 404. */
 export function requireBuild(deps: Pick<UseCaseDeps, 'store'>, id: string): BuildRecord {
   const record = isBuildId(id) ? deps.store.get(id) : undefined;
-  if (record === undefined) throw new AppError('build_not_found', 404, `no build with id ${JSON.stringify(id.slice(0, 80))}`);
+  if (record === undefined)
+    throw new AppError('build_not_found', 404, `no build with id ${JSON.stringify(id.slice(0, 80))}`);
   return record;
 }
 
@@ -98,7 +106,11 @@ export async function cancelBuild(deps: UseCaseDeps, id: string): Promise<BuildV
   const record = requireBuild(deps, id);
   if (record.status === 'cancelled') return view(deps, record);
   if (record.status === 'succeeded' || record.status === 'failed') {
-    throw new AppError('build_finished', 409, `build ${id} already ${record.status}; there is nothing to cancel`);
+    throw new AppError(
+      'build_finished',
+      409,
+      `build ${id} already ${record.status}; there is nothing to cancel`,
+    );
   }
   const outcome = await deps.queue.cancel(id);
   if (outcome === 'inactive') {

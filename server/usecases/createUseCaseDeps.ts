@@ -12,7 +12,11 @@ import { runBuildPipeline } from '../builds/runBuildPipeline.ts';
 import { ToolProbe } from './ToolProbe.ts';
 import type { BuildOptions, UseCaseDeps } from './UseCaseDeps.ts';
 
-export function createUseCaseDeps(config: ServerConfig, store: BuildStore, ports: PipelinePorts): UseCaseDeps {
+export function createUseCaseDeps(
+  config: ServerConfig,
+  store: BuildStore,
+  ports: PipelinePorts,
+): UseCaseDeps {
   const hub = new BuildEventHub(store);
   const buildOptions = new Map<string, BuildOptions>();
   const queue = new BuildQueue({

@@ -47,7 +47,8 @@ export function followBuildEvents(
   if (!ended) {
     const status = deps.store.get(id)?.status;
     // Finished, and the viewer has already seen `done`: nothing more will come.
-    if (status === undefined || status === 'succeeded' || status === 'failed' || status === 'cancelled') finish();
+    if (status === undefined || status === 'succeeded' || status === 'failed' || status === 'cancelled')
+      finish();
   }
   return () => {
     ended = true;
@@ -56,5 +57,9 @@ export function followBuildEvents(
 }
 
 export function tooManyStreams(max: number): AppError {
-  return new AppError('too_many_streams', 429, `a client may follow at most ${max} build event streams at once; close some first`);
+  return new AppError(
+    'too_many_streams',
+    429,
+    `a client may follow at most ${max} build event streams at once; close some first`,
+  );
 }

@@ -13,7 +13,8 @@ export function validateDesignInput(input: unknown, pathPrefix = ''): Design {
   const first = r.issues[0];
   const path = joinPath(pathPrefix, first?.path ?? '');
   const message = first?.message ?? 'invalid design';
-  const more = r.issues.length > 1 ? ` (and ${r.issues.length - 1} more problem${r.issues.length > 2 ? 's' : ''})` : '';
+  const more =
+    r.issues.length > 1 ? ` (and ${r.issues.length - 1} more problem${r.issues.length > 2 ? 's' : ''})` : '';
   return fail(path, `${path === '' ? '' : `${path}: `}${message}${more}`);
 }
 

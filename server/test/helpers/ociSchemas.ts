@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/schemas/oci-image-spec');
+const SCHEMA_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/schemas/oci-image-spec',
+);
 
 function stripIds(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripIds);
@@ -19,7 +22,8 @@ function stripIds(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
     if ((k === 'id' && typeof v === 'string') || k === '$schema') continue;
-    out[k] = k === 'properties' || k === 'definitions' || k === 'patternProperties' ? mapValues(v) : stripIds(v);
+    out[k] =
+      k === 'properties' || k === 'definitions' || k === 'patternProperties' ? mapValues(v) : stripIds(v);
   }
   return out;
 }
@@ -35,17 +39,26 @@ function load(): Ajv {
   if (ajv) return ajv;
   const a = new Ajv({ strict: false, allErrors: true });
   // ajv-formats is CommonJS; under ESM its function sits on `default`.
-  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (x: Ajv) => void;
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+    x: Ajv,
+  ) => void;
   addFormats(a);
   for (const f of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json'))) {
-    const schema = stripIds(JSON.parse(readFileSync(path.join(SCHEMA_DIR, f), 'utf8'))) as Record<string, unknown>;
+    const schema = stripIds(JSON.parse(readFileSync(path.join(SCHEMA_DIR, f), 'utf8'))) as Record<
+      string,
+      unknown
+    >;
     a.addSchema({ ...schema, $id: `https://lago-grey.test/oci/${f}` });
   }
   ajv = a;
   return a;
 }
 
-export type OciSchemaName = 'image-manifest-schema.json' | 'config-schema.json' | 'image-index-schema.json' | 'image-layout-schema.json';
+export type OciSchemaName =
+  | 'image-manifest-schema.json'
+  | 'config-schema.json'
+  | 'image-index-schema.json'
+  | 'image-layout-schema.json';
 
 /** Error strings (empty when valid). */
 export function ociSchemaErrors(schema: OciSchemaName, doc: unknown): string[] {

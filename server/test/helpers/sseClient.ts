@@ -30,7 +30,10 @@ export interface ReadSseOptions {
 
 export async function readSse(url: string, opts: ReadSseOptions = {}): Promise<SseReadResult> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error(`SSE read timed out: ${url}`)), opts.timeoutMs ?? 240_000);
+  const timer = setTimeout(
+    () => controller.abort(new Error(`SSE read timed out: ${url}`)),
+    opts.timeoutMs ?? 240_000,
+  );
   const t0 = performance.now();
   const headers: Record<string, string> = { Accept: 'text/event-stream', ...(opts.headers ?? {}) };
   if (opts.lastEventId !== undefined) headers['Last-Event-ID'] = String(opts.lastEventId);
@@ -72,7 +75,10 @@ export async function readSse(url: string, opts: ReadSseOptions = {}): Promise<S
         }
         if (msg.data.length === 0) continue;
         if (out.firstEventMs === undefined) out.firstEventMs = performance.now() - t0;
-        const m: SseMessage = { event: msg.event ?? 'message', data: JSON.parse(msg.data.join('\n')) as unknown };
+        const m: SseMessage = {
+          event: msg.event ?? 'message',
+          data: JSON.parse(msg.data.join('\n')) as unknown,
+        };
         if (msg.id !== undefined) m.id = msg.id;
         out.events.push(m);
         if (opts.until?.(out.events)) stop = true;

@@ -20,7 +20,11 @@ export interface TestServer extends RunningServer {
   dataDir: string;
   /** Stops the server and deletes its data dir. */
   stop(): Promise<void>;
-  json<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }>;
+  json<T = unknown>(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   /** Follows the build's SSE stream to its end; returns every event. */
   events(id: string, lastEventId?: number): Promise<StoredBuildEvent[]>;
   /** Waits for the build's `done` event. */
@@ -48,10 +52,17 @@ export async function startTestServer(partial: Partial<ServerConfig> = {}): Prom
     }
     const res = await fetch(`${running.url}${urlPath}`, init);
     const text = await res.text();
-    return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as T, headers: res.headers };
+    return {
+      status: res.status,
+      body: (text === '' ? undefined : JSON.parse(text)) as T,
+      headers: res.headers,
+    };
   };
   const events = async (id: string, lastEventId?: number) => {
-    const r = await readSse(`${running.url}/api/builds/${id}/events`, lastEventId === undefined ? {} : { lastEventId });
+    const r = await readSse(
+      `${running.url}/api/builds/${id}/events`,
+      lastEventId === undefined ? {} : { lastEventId },
+    );
     if (r.status !== 200) throw new Error(`events of ${id}: HTTP ${r.status}`);
     return r.events.map((e) => ({ id: e.id, type: e.event, data: e.data }) as StoredBuildEvent);
   };
