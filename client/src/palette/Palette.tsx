@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { useCatalogContext } from '../common/pageContexts.ts';
 import { useAppStore } from '../store/useAppStore.ts';
+import { AddBinaryCard } from './AddBinaryCard.tsx';
+import { AddPlannedForm } from './AddPlannedForm.tsx';
 import { groupCatalog } from './groupCatalog.ts';
+import { plannedItems } from './plannedItems.ts';
 import { PaletteCard } from './PaletteCard.tsx';
 
 /** The catalog, grouped Floes / Icebergs / Glaciers, with a search box. */
@@ -10,8 +13,10 @@ export function Palette() {
   const search = useAppStore((s) => s.search);
   const setSearch = useAppStore((s) => s.setSearch);
   const layers = useAppStore((s) => s.design.layers);
+  const planned = useAppStore((s) => s.design.planned);
   const used = useMemo(() => new Set(layers.flatMap((l) => l.components)), [layers]);
-  const groups = useMemo(() => groupCatalog(items, search), [items, search]);
+  const all = useMemo(() => [...items, ...plannedItems(planned)], [items, planned]);
+  const groups = useMemo(() => groupCatalog(all, search), [all, search]);
 
   return (
     <section aria-labelledby="palette-heading" className="flex min-h-0 flex-col gap-3">
@@ -51,6 +56,8 @@ export function Palette() {
             )}
           </section>
         ))}
+        <AddBinaryCard />
+        <AddPlannedForm />
       </div>
     </section>
   );
