@@ -6,7 +6,7 @@
 // Elsewhere it names exactly what to install and carries on, so the tests that
 // need the missing tools fail loudly rather than being skipped.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -39,7 +39,7 @@ const missing = needed.filter(([cmd]) => !onPath(cmd)).map(([, pkg]) => pkg);
 if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 
 const lists = '/var/lib/apt/lists';
-const haveLists = existsSync(lists) && readdirSync(lists).some((f) => f.endsWith('_Packages'));
+const haveLists = existsSync(lists) && readdirSync(lists).some((f) => /_Packages(\.\w+)?$/.test(f));
 
 if (isRoot && onPath('apt-get')) {
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
@@ -56,4 +56,19 @@ if (isRoot && onPath('apt-get')) {
     `The suite needs these Debian packages: ${missing.join(' ') || '(none)'}.\n` +
       `Install them as root: apt-get update && apt-get install -y ${missing.join(' ')}`,
   );
+}
+
+// One podman call without `--storage-driver vfs` on a fresh machine creates an
+// overlay store, after which every vfs call fails ("graph driver does not
+// match"). Making vfs the machine default removes that trap; the server still
+// passes --storage-driver vfs everywhere.
+const storageConf = '/etc/containers/storage.conf';
+if (isRoot && !existsSync(storageConf)) {
+  mkdirSync('/etc/containers', { recursive: true });
+  writeFileSync(
+    storageConf,
+    '# Written by lago-grey-designer: vfs is the driver that works on this kernel.\n' +
+      '[storage]\ndriver = "vfs"\nrunroot = "/run/containers/storage"\ngraphroot = "/var/lib/containers/storage"\n',
+  );
+  console.log(`wrote ${storageConf} (driver = "vfs")`);
 }
