@@ -163,6 +163,17 @@ describe.each(ENGINES)('the %s engine', (engine) => {
     expect(smoke?.verify?.exitCode).toBe(0);
   });
 
+  it('serves the SBOMs and the signature bundle written by the supply-chain step', async () => {
+    const { id, result } = built[engine];
+    expect(result.sbom?.formats).toEqual(expect.arrayContaining(['spdx', 'cyclonedx']));
+    const spdx = await srv.json<{ spdxVersion: string }>('GET', `/api/builds/${id}/sbom?format=spdx`);
+    expect(spdx.status).toBe(200);
+    expect(spdx.body.spdxVersion).toBe('SPDX-2.3');
+    const sig = await srv.json<{ signatures: unknown[] }>('GET', `/api/builds/${id}/signature`);
+    expect(sig.status).toBe(200);
+    expect(sig.body.signatures).toHaveLength(3);
+  });
+
   it('passes obli-pkg verify inside the image', async () => {
     const r = await pod.run([
       'run',
