@@ -22,6 +22,7 @@ test('keyboard only: add, new layer, move between layers, reorder layers, delete
   // A second card into a new layer on top.
   await page.getByTestId('palette-item-ca-certificates').focus();
   await page.keyboard.press('Space');
+  await expect(dndAnnouncer(page)).toContainText('Picked up CA certificates');
   await page.keyboard.press('ArrowDown');
   await expect(dndAnnouncer(page)).toContainText('a new layer on top');
   await page.keyboard.press('Space');
@@ -32,6 +33,7 @@ test('keyboard only: add, new layer, move between layers, reorder layers, delete
   const helloHandle = page.getByTestId('stack-item-hello').locator('[aria-roledescription="sortable"]');
   await helloHandle.focus();
   await page.keyboard.press('Space');
+  await expect(dndAnnouncer(page)).toContainText(/Picked up hello|hello is over layer 1/);
   await page.keyboard.press('ArrowUp');
   await expect(dndAnnouncer(page)).toContainText('hello is over layer 2 “layer-2”, position 2 of 2');
   await page.keyboard.press('Space');
@@ -42,6 +44,7 @@ test('keyboard only: add, new layer, move between layers, reorder layers, delete
   // Base layer to the top.
   await page.getByRole('button', { name: 'Move layer base', exact: true }).focus();
   await page.keyboard.press('Space');
+  await expect(dndAnnouncer(page)).toContainText(/Picked up layer “base”|position 1 of 2/);
   await page.keyboard.press('ArrowUp');
   await expect(dndAnnouncer(page)).toContainText('position 2 of 2 counted from the bottom');
   await page.keyboard.press('Space');

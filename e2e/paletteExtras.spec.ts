@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { budgetBytes, mouseDrag, openDesigner } from './helpers.ts';
+import { budgetBytes, dndAnnouncer, mouseDrag, openDesigner } from './helpers.ts';
 
 test('a planned component counts in the budget and is marked planned', async ({ page }) => {
   await openDesigner(page);
@@ -17,8 +17,11 @@ test('a planned component counts in the budget and is marked planned', async ({ 
 
   await card.focus();
   await page.keyboard.press('Space');
+  await expect(dndAnnouncer(page)).toContainText('Picked up my-app');
   await page.keyboard.press('ArrowDown');
+  await expect(dndAnnouncer(page)).toContainText('a new layer on top');
   await page.keyboard.press('ArrowDown');
+  await expect(dndAnnouncer(page)).toContainText('my-app is over layer 1 “base”');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('layer-0').getByTestId('stack-item-planned:my-app')).toContainText('(planned)');
   expect(await budgetBytes(page)).toBe(3_500_000);
