@@ -41,7 +41,7 @@ export interface StartOptions {
    */
   warmUp?: boolean;
   /** Called when the HTTP server is closed (e.g. to close the database). */
-  onClose?: () => void | Promise<void>;
+  onClose?: () => unknown;
 }
 
 export interface RunningServer {
