@@ -75,7 +75,7 @@ describe('stageContext (seed design without liboqs, real components)', () => {
     for (const l of staged.layers) expect((await fs.stat(path.join(contextDir, l.dir))).isDirectory()).toBe(true);
   });
 
-  it('sets exact modes (despite the umask) and every mtime to SOURCE_DATE_EPOCH', async () => {
+  it('sets exact modes (despite the umask) and every mtime of layer i to SOURCE_DATE_EPOCH + i', async () => {
     const base = await walk(path.join(contextDir, 'layers/00-base'));
     const mode = (rel: string): number | undefined => base.find((e) => e.rel === rel)?.mode;
     expect(mode('/tmp')).toBe(0o1777);
@@ -90,8 +90,14 @@ describe('stageContext (seed design without liboqs, real components)', () => {
     expect(apps.find((e) => e.rel === '/usr/bin/hello')?.mode).toBe(0o755);
     expect(apps.find((e) => e.rel === '/usr/bin/obli-pkg')?.mode).toBe(0o755);
     expect(apps.find((e) => e.rel === OBLI_MANIFEST_PATH)?.mode).toBe(0o644);
-    for (const e of [...base, ...crypto, ...apps]) expect([e.rel, e.mtime]).toEqual([e.rel, EPOCH]);
-    for (const l of staged.layers) expect((await fs.stat(path.join(contextDir, l.dir))).mtimeMs / 1000).toBe(EPOCH);
+    for (const [i, layer] of [base, crypto, apps].entries()) {
+      for (const e of layer) expect([e.rel, e.mtime]).toEqual([e.rel, EPOCH + i]);
+    }
+    for (const [i, l] of staged.layers.entries()) {
+      expect((await fs.stat(path.join(contextDir, l.dir))).mtimeMs / 1000).toBe(EPOCH + i);
+    }
+    expect((await fs.stat(path.join(contextDir, 'Containerfile'))).mtimeMs / 1000).toBe(EPOCH);
+    expect((await fs.stat(path.join(contextDir, 'layers'))).mtimeMs / 1000).toBe(EPOCH);
   });
 
   it('reports per-layer entries and content bytes that match the files on disk', async () => {
@@ -153,9 +159,9 @@ describe('stageContext (seed design without liboqs, real components)', () => {
     expect((await fs.stat(hello)).mode & 0o7777).toBe(0o555);
     const other = await stageContext({ ...stageInput, contextDir: path.join(work, 'ctx3'), sourceDateEpoch: 0 });
     const st = await fs.stat(path.join(work, 'ctx3', other.layers[2]?.dir ?? '', 'usr/bin/hello'));
-    expect(st.mtimeMs).toBe(0);
+    expect(st.mtimeMs).toBe(2000); // layer 2 at epoch 0 + 2
     const first = await fs.stat(path.join(contextDir, 'layers/02-apps/usr/bin/hello'));
-    expect(first.mtimeMs / 1000).toBe(EPOCH);
+    expect(first.mtimeMs / 1000).toBe(EPOCH + 2);
   });
 
   it('refuses a component that would write through another component’s symlink', () => {

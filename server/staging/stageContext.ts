@@ -1,8 +1,17 @@
 /**
  * Stages a build context: `Containerfile` plus `layers/NN-slug/…` (folder
  * names from the shared `layerDirName`, so the Containerfile matches), with
- * exact modes and every mtime at `sourceDateEpoch`. When the design holds
+ * exact modes and every mtime of layer i at `sourceDateEpoch + i` (the
+ * Containerfile and `layers/` at `sourceDateEpoch`). When the design holds
  * `obli-pkg`, its layer also gets the manifest `obli-pkg verify` checks.
+ *
+ * Why one mtime per layer: podman's layer diff (vfs, containers/storage
+ * `ChangesDirs`) compares type, mode, size and mtime, never content, so with
+ * one mtime everywhere a file that an upper layer overrides with other bytes
+ * of the same size (or a symlink retargeted to a same-length target) would
+ * silently be left out of that layer. Distinct per-layer mtimes make every
+ * override visible. Image tar headers are unaffected: podman `--timestamp`
+ * and the builtin engine write `sourceDateEpoch` as every entry's mtime.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -24,7 +33,7 @@ export interface StageInput {
   resolved: ReadonlyMap<string, ResolvedComponent>;
   /** Created if missing; its `Containerfile` and `layers/` are replaced. */
   contextDir: string;
-  /** Seconds since the epoch, for every mtime. */
+  /** Seconds since the epoch: layer i's mtimes are this + i. */
   sourceDateEpoch: number;
   log?: LogFn;
 }
@@ -96,7 +105,7 @@ export async function stageContext(input: StageInput): Promise<StageResult> {
     if (tree === undefined) continue;
     const dir = layerDirName(i, layer.name);
     const entries = sortedEntries(tree);
-    await materializeLayer(path.join(contextDir, dir), entries, epoch);
+    await materializeLayer(path.join(contextDir, dir), entries, epoch + i);
     const files = entries.filter((e) => e.type === 'file');
     layers.push({
       name: layer.name,
