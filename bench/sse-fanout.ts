@@ -1,0 +1,258 @@
+/**
+ * SSE fan-out: 100 viewers follow one real build (builtin engine, base +
+ * hello) over loopback. Prints whether every viewer got every event in
+ * order, the lag from the server publishing an event to each viewer parsing
+ * it (p50/p99/max), and the process RSS. Figures only; nothing is asserted.
+ *
+ *   npx tsx bench/sse-fanout.ts [--viewers N]
+ *
+ * The server runs in THIS process (SQLite store, its own temp data dir), so
+ * one clock serves both ends: the publish time is taken by a listener on the
+ * server's event hub registered before any viewer (it runs first, before the
+ * server writes the event to the 100 sockets); the read time when a viewer's
+ * streaming parser completes the event frame. Both are `performance.now()`.
+ * Caveats: viewers share the event loop and the 2 cores with the server, so
+ * the lag includes their parsing, and the RSS includes their (small) state.
+ *
+ * So that every viewer follows the build live, the followed build is queued
+ * behind a first build (cold: it compiles hello); lag is measured only for
+ * events published after all viewers were subscribed. Each viewer connects
+ * from its own loopback address (127.0.1.k), as 100 separate clients: the
+ * server allows 20 streams per client address.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CreateBuildResponse, StoredBuildEvent } from '../shared/api/types.ts';
+import type { Design } from '../shared/design/types.ts';
+import { resolveConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/openDatabase.ts';
+import { SqliteBuildStore } from '../server/db/SqliteBuildStore.ts';
+import { startServer } from '../server/startServer.ts';
+
+const viewersArg = process.argv.indexOf('--viewers');
+const VIEWERS = viewersArg > 0 ? Math.max(1, Number(process.argv[viewersArg + 1])) : 100;
+const DEADLINE_MS = 300_000;
+
+const design: Design = {
+  schemaVersion: 1,
+  name: 'bench-fanout',
+  tag: '1',
+  targetBytes: 17_500_000,
+  layers: [
+    { name: 'base', components: ['lago-grey-base'] },
+    { name: 'app', components: ['hello'] },
+  ],
+  config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
+};
+
+interface Received {
+  id: number;
+  type: string;
+  at: number;
+}
+
+interface Viewer {
+  received: Received[];
+  status: number;
+  /** Resolves when the response headers arrived (the server has subscribed it). */
+  connected: Promise<void>;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
+}
+
+/** A plain http GET with a streaming SSE parser; records each event's id, type and read time. */
+function follow(url: string, localAddress: string): Viewer {
+  const received: Received[] = [];
+  const v: Partial<Viewer> = { received, status: 0 };
+  let onConnected!: () => void;
+  let onEnded!: () => void;
+  let onError!: (e: Error) => void;
+  v.connected = new Promise((resolve, reject) => {
+    onConnected = resolve;
+    onError = reject;
+  });
+  v.ended = new Promise((resolve) => (onEnded = resolve));
+  const req = http.get(
+    url,
+    { localAddress, agent: false, headers: { Accept: 'text/event-stream' } },
+    (res) => {
+      v.status = res.statusCode ?? 0;
+      onConnected();
+      res.setEncoding('utf8');
+      let buf = '';
+      res.on('data', (chunk: string) => {
+        buf += chunk;
+        let sep = buf.indexOf('\n\n');
+        while (sep !== -1) {
+          const frame = buf.slice(0, sep);
+          buf = buf.slice(sep + 2);
+          sep = buf.indexOf('\n\n');
+          let id: number | undefined;
+          let type = 'message';
+          let data = '';
+          for (const line of frame.split('\n')) {
+            if (line.startsWith('id:')) id = Number(line.slice(3).trim());
+            else if (line.startsWith('event:')) type = line.slice(6).trim();
+            else if (line.startsWith('data:')) data += line.slice(5).replace(/^ /, '');
+          }
+          if (data === '' || id === undefined) continue; // heartbeat comment
+          JSON.parse(data); // a viewer really decodes what it reads
+          received.push({ id, type, at: performance.now() });
+        }
+      });
+      res.on('end', () => onEnded());
+      res.on('error', () => onEnded());
+    },
+  );
+  req.on('error', (e) => {
+    onError(e);
+    onEnded();
+  });
+  return v as Viewer;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+
+const ms = (x: number): string => `${x.toFixed(2)} ms`;
+const mb = (x: number): string => `${(x / 1e6).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lago-grey-bench-fanout-'));
+  const config = resolveConfig({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    clientDir: path.join(dataDir, 'no-client'),
+  });
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(dataDir);
+  const running = await startServer(config, {
+    store: new SqliteBuildStore(db),
+    warmUp: false,
+    onClose: () => void db.close(),
+  });
+  const deadline = setTimeout(() => {
+    console.error(`sse-fanout: gave up after ${DEADLINE_MS / 1000} s`);
+    process.exit(2);
+  }, DEADLINE_MS);
+  deadline.unref();
+
+  let rssPeak = 0;
+  const sample = (): void => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+  };
+  try {
+    const rssBefore = process.memoryUsage.rss();
+    const sampler = setInterval(sample, 10);
+    const post = async (): Promise<CreateBuildResponse> => {
+      const res = await fetch(`${running.url}/api/builds`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ design, engine: 'builtin', smokeTest: false }),
+      });
+      if (res.status !== 202) throw new Error(`POST /api/builds: HTTP ${res.status} ${await res.text()}`);
+      return (await res.json()) as CreateBuildResponse;
+    };
+
+    const blocker = await post();
+    const target = await post();
+    const hub = running.deps.hub;
+    // Registered before any viewer, so it runs first on every publish.
+    const publishedAt = new Map<number, number>();
+    const labels = new Map<number, string>();
+    const ref = hub.subscribe(target.id, 0, (e: StoredBuildEvent) => {
+      publishedAt.set(e.id, performance.now());
+      labels.set(
+        e.id,
+        e.type === 'step' || e.type === 'log' ? `${e.type} ${e.data.step}` : `${e.type} ${e.data.status}`,
+      );
+    });
+
+    const t0 = performance.now();
+    const viewers: Viewer[] = [];
+    for (let k = 0; k < VIEWERS; k++) {
+      viewers.push(follow(`${running.url}/api/builds/${target.id}/events`, `127.0.1.${k + 1}`));
+    }
+    await Promise.all(viewers.map((v) => v.connected));
+    // A refused viewer (e.g. 429) never subscribes: wait a bounded time, then report it below.
+    while (hub.subscriberCount(target.id) < VIEWERS + 1 && performance.now() - t0 < 10_000) {
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const allSubscribed = performance.now();
+    const statusThen = running.deps.store.get(target.id)?.status;
+    const rssConnected = process.memoryUsage.rss();
+    const refused = viewers.filter((v) => v.status !== 200).length;
+    if (refused > 0) console.log(`${refused} viewers were refused (not HTTP 200)`);
+    console.log(
+      `${VIEWERS} viewers connected in ${ms(allSubscribed - t0)}; followed build was ${statusThen} then ` +
+        `(blocker ${running.deps.store.get(blocker.id)?.status})`,
+    );
+
+    await Promise.all(viewers.map((v) => v.ended));
+    ref.unsubscribe();
+    clearInterval(sampler);
+    sample();
+    const rssAfter = process.memoryUsage.rss();
+
+    const all = running.deps.store.events(target.id, 0);
+    const expected = all.map((e) => `${e.id}:${e.type}`).join(',');
+    let violations = 0;
+    const lags: number[] = [];
+    const worstByEvent = new Map<number, number>();
+    for (const [k, v] of viewers.entries()) {
+      const got = v.received.map((e) => `${e.id}:${e.type}`).join(',');
+      if (v.status !== 200 || got !== expected) {
+        violations++;
+        if (violations <= 5) {
+          console.log(
+            `  viewer ${k}: HTTP ${v.status}, ${v.received.length}/${all.length} events, ids ${got.slice(0, 120)}`,
+          );
+        }
+      }
+      for (const e of v.received) {
+        const p = publishedAt.get(e.id);
+        if (p === undefined || p <= allSubscribed) continue;
+        lags.push(e.at - p);
+        worstByEvent.set(e.id, Math.max(worstByEvent.get(e.id) ?? 0, e.at - p));
+      }
+    }
+    lags.sort((a, b) => a - b);
+    const live = [...publishedAt.values()].filter((p) => p > allSubscribed).length;
+    const done = all.at(-1);
+    const outcome = done?.type === 'done' ? done.data.status : 'no done event';
+
+    console.log(
+      `followed build ${target.id}: ${outcome}, ${all.length} events (${live} published after all viewers subscribed)`,
+    );
+    console.log(
+      `delivery: ${violations === 0 ? 'OK' : `${violations} VIOLATIONS`} — ${VIEWERS - violations}/${VIEWERS} viewers got all ${all.length} events in order`,
+    );
+    console.log(
+      `lag publish→viewer read over ${lags.length} (event, viewer) pairs: p50 ${ms(quantile(lags, 0.5))}, p99 ${ms(quantile(lags, 0.99))}, max ${ms(lags.at(-1) ?? NaN)}`,
+    );
+    const worst = [...worstByEvent.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    console.log(
+      `slowest events (max lag): ${worst.map(([id, l]) => `#${id} ${labels.get(id) ?? ''} ${ms(l)}`).join('; ')}`,
+    );
+    console.log(
+      `RSS (server + viewers, one process): before ${mb(rssBefore)}, ${VIEWERS} viewers connected ${mb(rssConnected)}, peak ${mb(rssPeak)}, after ${mb(rssAfter)}`,
+    );
+  } finally {
+    await running.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    clearTimeout(deadline);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
