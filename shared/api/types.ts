@@ -24,7 +24,10 @@ export type BuildStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cance
 export interface CreateBuildRequest {
   design: Design;
   engine?: EngineChoice;
+  /** Run the entrypoint in a container after the build (default true). */
   smokeTest?: boolean;
+  /** The saved design this build is of (lists it in `GET /api/builds?design=<id>`). */
+  designId?: string;
 }
 
 export interface CreateBuildResponse {
@@ -57,6 +60,23 @@ export interface SmokeResult {
   verify?: { exitCode: number | null; output: string };
 }
 
+/**
+ * "Rebuild and compare": this build's image against build `against`'s.
+ * When they differ, the first differing layer (bottom = 0; -1 when only the
+ * config or manifest differs) and, for a file change, the first differing path.
+ * In `reason`, "the first image" is `against`'s and "the second" is this build's.
+ */
+export type ImageComparison =
+  | { against: string; identical: true }
+  | {
+      against: string;
+      identical: false;
+      layerIndex: number;
+      layerName?: string;
+      path?: string;
+      reason: string;
+    };
+
 export interface BuildResult {
   imageDigest: string;
   configDigest: string;
@@ -71,6 +91,8 @@ export interface BuildResult {
   /** Present once the supply-chain step ran. */
   sbom?: { formats: Array<'spdx' | 'cyclonedx'> };
   signature?: { algorithms: string[]; keyIds: Record<string, string> };
+  /** Present on a rebuild whose original image could be compared. */
+  comparison?: ImageComparison;
 }
 
 export interface BuildError {
@@ -88,6 +110,10 @@ export interface BuildRecord {
   finishedAt?: string;
   design: Design;
   designId?: string;
+  /** Whether the smoke test was asked for (absent on builds recorded before it was stored: true). */
+  smokeTest?: boolean;
+  /** Set on a build made by `POST /api/builds/:id/rebuild`: the id it rebuilt. */
+  rebuildOf?: string;
   result?: BuildResult;
   error?: BuildError;
 }
