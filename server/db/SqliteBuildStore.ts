@@ -19,6 +19,8 @@ interface BuildRow {
   design_json: string;
   result_json: string | null;
   error_json: string | null;
+  smoke_test: number | null;
+  rebuild_of: string | null;
 }
 
 interface EventRow {
@@ -28,7 +30,7 @@ interface EventRow {
 }
 
 const COLUMNS =
-  'id, status, engine, design_id, created_at, started_at, finished_at, design_json, result_json, error_json';
+  'id, status, engine, design_id, created_at, started_at, finished_at, design_json, result_json, error_json, smoke_test, rebuild_of';
 
 function toRecord(row: BuildRow): BuildRecord {
   const record: BuildRecord = {
@@ -41,13 +43,15 @@ function toRecord(row: BuildRow): BuildRecord {
   if (row.started_at !== null) record.startedAt = row.started_at;
   if (row.finished_at !== null) record.finishedAt = row.finished_at;
   if (row.design_id !== null) record.designId = row.design_id;
+  if (row.smoke_test !== null) record.smokeTest = row.smoke_test === 1;
+  if (row.rebuild_of !== null) record.rebuildOf = row.rebuild_of;
   if (row.result_json !== null)
     record.result = JSON.parse(row.result_json) as NonNullable<BuildRecord['result']>;
   if (row.error_json !== null) record.error = JSON.parse(row.error_json) as NonNullable<BuildRecord['error']>;
   return record;
 }
 
-function toParams(r: BuildRecord): Record<string, string | null> {
+function toParams(r: BuildRecord): Record<string, string | number | null> {
   return {
     id: r.id,
     status: r.status,
@@ -59,6 +63,8 @@ function toParams(r: BuildRecord): Record<string, string | null> {
     design_json: JSON.stringify(r.design),
     result_json: r.result === undefined ? null : JSON.stringify(r.result),
     error_json: r.error === undefined ? null : JSON.stringify(r.error),
+    smoke_test: r.smokeTest === undefined ? null : r.smokeTest ? 1 : 0,
+    rebuild_of: r.rebuildOf ?? null,
   };
 }
 
@@ -75,13 +81,14 @@ export class SqliteBuildStore implements BuildStore {
     this.#db = db;
     this.#stmt = {
       insert: db.prepare(
-        `INSERT INTO builds (${COLUMNS}) VALUES (@id, @status, @engine, @design_id, @created_at, @started_at, @finished_at, @design_json, @result_json, @error_json)`,
+        `INSERT INTO builds (${COLUMNS}) VALUES (@id, @status, @engine, @design_id, @created_at, @started_at, @finished_at, @design_json, @result_json, @error_json, @smoke_test, @rebuild_of)`,
       ),
       get: db.prepare<[string], BuildRow>(`SELECT ${COLUMNS} FROM builds WHERE id = ?`),
       update: db.prepare(
         `UPDATE builds SET status = @status, engine = @engine, design_id = @design_id, created_at = @created_at,
            started_at = @started_at, finished_at = @finished_at, design_json = @design_json,
-           result_json = @result_json, error_json = @error_json WHERE id = @id`,
+           result_json = @result_json, error_json = @error_json, smoke_test = @smoke_test,
+           rebuild_of = @rebuild_of WHERE id = @id`,
       ),
       list: db.prepare<[number], BuildRow>(
         `SELECT ${COLUMNS} FROM builds ORDER BY created_at DESC, seq DESC LIMIT ?`,

@@ -6,11 +6,6 @@ import type { BuildStore } from '../builds/BuildStore.ts';
 import type { PipelinePorts } from '../builds/pipelinePorts.ts';
 import type { ToolProbe } from './ToolProbe.ts';
 
-/** Per-build request options not kept in the BuildRecord (lost on restart: defaults apply). */
-export interface BuildOptions {
-  smokeTest: boolean;
-}
-
 export interface UseCaseDeps {
   config: ServerConfig;
   store: BuildStore;
@@ -18,5 +13,4 @@ export interface UseCaseDeps {
   queue: BuildQueue;
   ports: PipelinePorts;
   tools: ToolProbe;
-  buildOptions: Map<string, BuildOptions>;
 }

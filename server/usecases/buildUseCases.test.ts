@@ -65,8 +65,8 @@ describe('createBuild', () => {
     const d = deps(null);
     const first = await createBuild(d, { design: seedDesign(), designId: 'abc123' });
     const second = await createBuild(d, { design: seedDesign(), smokeTest: false });
-    expect(d.buildOptions.get(first.id)).toEqual({ smokeTest: true });
-    expect(d.buildOptions.get(second.id)).toEqual({ smokeTest: false });
+    expect(getBuild(d, first.id).smokeTest).toBe(true);
+    expect(getBuild(d, second.id).smokeTest).toBe(false);
     expect(getBuild(d, first.id).designId).toBe('abc123');
     expect(first.status).toBe('running');
     expect(getBuild(d, second.id)).toMatchObject({ status: 'queued', position: 1 });

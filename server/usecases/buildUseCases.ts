@@ -38,17 +38,26 @@ export async function createBuild(deps: UseCaseDeps, body: unknown): Promise<Cre
   const problem = checkBuildable(design, catalog, 'design');
   if (problem) throw problem;
   const engine = await chooseEngine(deps, req.engine ?? 'auto');
+  return enqueueBuild(deps, {
+    design,
+    engine,
+    smokeTest: req.smokeTest ?? true,
+    ...(req.designId !== undefined ? { designId: req.designId } : {}),
+  });
+}
 
+/** Stores a new queued build and queues it; what the create and rebuild use cases share. */
+export function enqueueBuild(
+  deps: UseCaseDeps,
+  fields: Pick<BuildRecord, 'design' | 'engine' | 'smokeTest' | 'designId' | 'rebuildOf'>,
+): CreateBuildResponse {
   const record: BuildRecord = {
+    ...fields,
     id: randomUUID(),
     status: 'queued',
-    engine,
     createdAt: new Date().toISOString(),
-    design,
   };
-  if (req.designId !== undefined) record.designId = req.designId;
   deps.store.create(record);
-  deps.buildOptions.set(record.id, { smokeTest: req.smokeTest ?? true });
   deps.queue.enqueue(record.id);
   return {
     id: record.id,
@@ -57,7 +66,10 @@ export async function createBuild(deps: UseCaseDeps, body: unknown): Promise<Cre
   };
 }
 
-async function chooseEngine(deps: UseCaseDeps, choice: 'auto' | EngineName): Promise<EngineName> {
+export async function chooseEngine(
+  deps: Pick<UseCaseDeps, 'tools'>,
+  choice: 'auto' | EngineName,
+): Promise<EngineName> {
   if (choice === 'builtin') return 'builtin';
   const podman = await deps.tools.podmanVersion();
   if (choice === 'podman' && podman === null) {

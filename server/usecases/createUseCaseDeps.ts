@@ -10,7 +10,7 @@ import type { BuildStore } from '../builds/BuildStore.ts';
 import type { PipelinePorts } from '../builds/pipelinePorts.ts';
 import { runBuildPipeline } from '../builds/runBuildPipeline.ts';
 import { ToolProbe } from './ToolProbe.ts';
-import type { BuildOptions, UseCaseDeps } from './UseCaseDeps.ts';
+import type { UseCaseDeps } from './UseCaseDeps.ts';
 
 export function createUseCaseDeps(
   config: ServerConfig,
@@ -18,26 +18,21 @@ export function createUseCaseDeps(
   ports: PipelinePorts,
 ): UseCaseDeps {
   const hub = new BuildEventHub(store);
-  const buildOptions = new Map<string, BuildOptions>();
   const queue = new BuildQueue({
     store,
     hub,
     concurrency: config.buildConcurrency,
     timeoutMs: config.buildTimeoutMs,
-    runner: async (record, signal) => {
-      try {
-        return await runBuildPipeline(record, {
-          ports,
-          dataDir: config.dataDir,
-          sourceDateEpoch: config.sourceDateEpoch,
-          smokeTest: buildOptions.get(record.id)?.smokeTest ?? true,
-          emit: (event) => hub.publish(record.id, event),
-          signal,
-        });
-      } finally {
-        buildOptions.delete(record.id);
-      }
-    },
+    runner: (record, signal) =>
+      runBuildPipeline(record, {
+        ports,
+        dataDir: config.dataDir,
+        sourceDateEpoch: config.sourceDateEpoch,
+        smokeTest: record.smokeTest ?? true,
+        emit: (event) => hub.publish(record.id, event),
+        signal,
+        lookupBuild: (id) => store.get(id),
+      }),
   });
-  return { config, store, hub, queue, ports, tools: new ToolProbe(ports), buildOptions };
+  return { config, store, hub, queue, ports, tools: new ToolProbe(ports) };
 }

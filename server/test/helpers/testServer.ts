@@ -11,7 +11,7 @@ import type { BuildStatus, StoredBuildEvent } from '../../../shared/api/types.ts
 import { TEMPLATES } from '../../../shared/design/templates.ts';
 import type { Design } from '../../../shared/design/types.ts';
 import { resolveConfig, type ServerConfig } from '../../config.ts';
-import { startServer, type RunningServer } from '../../startServer.ts';
+import { startServer, type RunningServer, type StartOptions } from '../../startServer.ts';
 import { readSse } from './sseClient.ts';
 
 export const SHARED_CACHE_DIR = path.join(tmpdir(), 'lago-grey-test-cache');
@@ -31,7 +31,10 @@ export interface TestServer extends RunningServer {
   waitDone(id: string): Promise<{ status: BuildStatus; error?: { code: string; message: string } }>;
 }
 
-export async function startTestServer(partial: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(
+  partial: Partial<ServerConfig> = {},
+  opts: StartOptions = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lago-grey-it-'));
   mkdirSync(SHARED_CACHE_DIR, { recursive: true });
   symlinkSync(SHARED_CACHE_DIR, path.join(dataDir, 'cache'));
@@ -43,7 +46,7 @@ export async function startTestServer(partial: Partial<ServerConfig> = {}): Prom
     ...partial,
   });
   // No warm-up probe: on two cores, tests that never ask for health should not pay for a podman run.
-  const running = await startServer(config, { warmUp: false });
+  const running = await startServer(config, { warmUp: false, ...opts });
   const json = async <T>(method: string, urlPath: string, body?: unknown) => {
     const init: RequestInit = { method };
     if (body !== undefined) {
