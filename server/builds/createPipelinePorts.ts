@@ -12,6 +12,7 @@ import { createPodmanEngine } from '../engines/podman/createPodmanEngine.ts';
 import { podmanRunUnavailableReason } from '../engines/podman/podmanCanRun.ts';
 import type { PodmanOptions } from '../engines/podman/podmanCli.ts';
 import { runSmokeTest } from '../engines/podman/smokeTest.ts';
+import { compareImages } from '../oci/compareImages.ts';
 import { inspectOciArchive } from '../oci/inspectOciArchive.ts';
 import type { OciArchiveInfo } from '../oci/ociTypes.ts';
 import { stageContext } from '../staging/stageContext.ts';
@@ -46,6 +47,12 @@ export function createPipelinePorts(config: ServerConfig, opts: PipelinePortOpti
     inspect: async (archivePath) => {
       const info = await inspectOciArchive(archivePath);
       return { summary: summarize(info), raw: info };
+    },
+    compareArchives: async (first, second, layerNames) => {
+      // One archive at a time: each pass holds only file metadata, never both streams at once.
+      const a = await inspectOciArchive(first);
+      const b = await inspectOciArchive(second);
+      return compareImages(a, b, layerNames);
     },
     smoke: {
       unavailableReason: () => podmanRunUnavailableReason(podmanOpts),

@@ -4,6 +4,7 @@
  * inspector, smoke test and supply chain; unit tests may pass fakes.
  */
 import type { EngineName, SmokeResult, BuildResult } from '../../shared/api/types.ts';
+import type { CompareResult } from '../oci/compareImages.ts';
 import type { CatalogItem } from '../../shared/catalog/types.ts';
 import type { Design } from '../../shared/design/types.ts';
 import type { LogFn, ResolveContext, ResolvedComponent } from '../components/types.ts';
@@ -82,6 +83,11 @@ export interface PipelinePorts {
   /** Returns the port's own inspection plus the raw value handed to the supply chain. */
   inspect(archivePath: string): Promise<{ summary: ImageInspection; raw: unknown }>;
   smoke: SmokePort;
+  /**
+   * Compares two OCI archives (`first` = the image compared against); layer
+   * names only label the result. Absent: rebuilds are not compared.
+   */
+  compareArchives?: (first: string, second: string, layerNames: readonly string[]) => Promise<CompareResult>;
   /** Absent until the supply-chain module is wired. */
   supplyChain?: (input: SupplyChainInput) => Promise<SupplyChainOutput>;
 }

@@ -4,11 +4,12 @@
  * its duration, and every log line is published as it arrives. Failures are
  * thrown as `StepError`; the queue turns them (and aborts) into the outcome.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
 import type {
   BuildEvent,
   BuildRecord,
   BuildResult,
+  ImageComparison,
   LayerResult,
   SmokeResult,
 } from '../../shared/api/types.ts';
@@ -29,6 +30,8 @@ export interface PipelineContext {
   smokeTest: boolean;
   emit: (event: BuildEvent) => void;
   signal: AbortSignal;
+  /** Reads another build (the original of a rebuild); without it rebuilds are not compared. */
+  lookupBuild?: (id: string) => BuildRecord | undefined;
 }
 
 export const PIPELINE_STEPS = [
@@ -39,6 +42,7 @@ export const PIPELINE_STEPS = [
   'inspect',
   'smoke',
   'supply',
+  'compare',
 ] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
@@ -165,7 +169,60 @@ export async function runBuildPipeline(record: BuildRecord, ctx: PipelineContext
     if (supply.sbom !== undefined) result.sbom = supply.sbom;
     if (supply.signature !== undefined) result.signature = supply.signature;
   }
+
+  const original = record.rebuildOf;
+  if (original !== undefined) {
+    const comparison = await step('compare', (log) => compareWithOriginal(ctx, record, original, log));
+    if (comparison !== undefined) result.comparison = comparison;
+  }
   return result;
+}
+
+/**
+ * A rebuild's image against its original's. Never fails the build: when the
+ * original cannot be compared, the log says why and the result has no comparison.
+ */
+async function compareWithOriginal(
+  ctx: PipelineContext,
+  record: BuildRecord,
+  originalId: string,
+  log: LogFn,
+): Promise<ImageComparison | undefined> {
+  const compare = ctx.ports.compareArchives;
+  const original = ctx.lookupBuild?.(originalId);
+  const skip = (why: string): undefined => void log('info', `not compared with build ${originalId}: ${why}`);
+  if (compare === undefined || ctx.lookupBuild === undefined) return skip('comparison is not wired here');
+  if (original === undefined) return skip('that build no longer exists');
+  if (original.status !== 'succeeded') return skip(`that build ${original.status}`);
+  const first = buildPaths(ctx.dataDir, originalId).archivePath;
+  const found = await access(first).then(
+    () => true,
+    () => false,
+  );
+  if (!found) return skip('its image has been removed from this server');
+  try {
+    const c = await compare(first, buildPaths(ctx.dataDir, record.id).archivePath, layerNames(record.design));
+    const comparison: ImageComparison = { against: originalId, ...c };
+    log('info', describeComparison(comparison));
+    return comparison;
+  } catch (e) {
+    return skip(`comparing failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function layerNames(design: Design): string[] {
+  return design.layers.map((l) => l.name);
+}
+
+/** One log line: "identical to build X" or where the first difference is. */
+export function describeComparison(c: ImageComparison): string {
+  if (c.identical) return `compare: identical to build ${c.against} (same manifest digest)`;
+  const where =
+    c.layerIndex < 0
+      ? 'in the image config'
+      : `in layer ${c.layerIndex}${c.layerName !== undefined ? ` (${c.layerName})` : ''}` +
+        (c.path !== undefined ? ` at ${c.path}` : '');
+  return `compare: differs from build ${c.against} ${where}: ${c.reason}`;
 }
 
 async function runSmoke(

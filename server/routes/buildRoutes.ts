@@ -6,6 +6,7 @@ import { sendDownload } from '../http/sendDownload.ts';
 import { openBuildContext, openBuildImage } from '../usecases/buildDownloads.ts';
 import { cancelBuild, createBuild, getBuild, listBuilds, requireBuild } from '../usecases/buildUseCases.ts';
 import { followBuildEvents, parseLastEventId, tooManyStreams } from '../usecases/followBuildEvents.ts';
+import { compareBuilds, rebuildBuild } from '../usecases/rebuildUseCases.ts';
 import type { UseCaseDeps } from '../usecases/UseCaseDeps.ts';
 
 const idOf = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
@@ -31,6 +32,15 @@ export function createBuildRouter(deps: UseCaseDeps, sseLimiter: StreamLimiter):
 
   router.delete('/:id', async (req, res) => {
     res.json(await cancelBuild(deps, idOf(req)));
+  });
+
+  router.post('/:id/rebuild', async (req, res) => {
+    const created = await rebuildBuild(deps, idOf(req));
+    res.status(202).location(`/api/builds/${created.id}`).json(created);
+  });
+
+  router.get('/:id/compare', async (req, res) => {
+    res.json(await compareBuilds(deps, idOf(req), req.query.with));
   });
 
   router.get('/:id/events', (req, res) => {
