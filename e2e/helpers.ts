@@ -45,7 +45,18 @@ export async function savedDesign(page: Page): Promise<Design> {
  * many steps so dnd-kit sees every pointermove. `at` is relative to the target box.
  */
 export async function mouseDrag(page: Page, from: Locator, to: Locator, at?: { x: number; y: number }): Promise<void> {
-  await from.scrollIntoViewIfNeeded();
+  // Bring the target into view, then the source within its own scroll list
+  // (the palette), so that scrolling one does not push the other off-screen.
+  await to.scrollIntoViewIfNeeded();
+  const inList = await from.evaluate((el) => {
+    const list = el.parentElement?.closest('.overflow-y-auto');
+    if (!list) return false;
+    const r = el.getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    list.scrollTop += r.top - l.top - l.height / 2 + r.height / 2;
+    return true;
+  });
+  if (!inList) await from.scrollIntoViewIfNeeded();
   const a = await from.boundingBox();
   if (!a) throw new Error('drag source not visible');
   const startX = a.x + Math.min(a.width / 2, 30);

@@ -29,7 +29,7 @@ export function App() {
           </div>
           <DesignDndProvider>
             <main className="grid flex-1 grid-cols-1 gap-4 p-4 lg:grid-cols-[17rem_minmax(0,1fr)_22rem]">
-              <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-hidden">
+              <div className="lg:sticky lg:top-4 lg:flex lg:max-h-[calc(100vh-5rem)] lg:flex-col lg:self-start">
                 <Palette />
               </div>
               <div className="flex min-w-0 flex-col gap-4">
