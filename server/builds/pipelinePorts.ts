@@ -9,6 +9,7 @@ import type { CatalogItem } from '../../shared/catalog/types.ts';
 import type { Design } from '../../shared/design/types.ts';
 import type { LogFn, ResolveContext, ResolvedComponent } from '../components/types.ts';
 import type { Engine, StagedLayer } from '../engines/types.ts';
+import type { StageInput } from '../staging/stageContext.ts';
 
 export interface ComponentService {
   /** Catalog with current sizes (measured once resolved) and availability. */
@@ -17,14 +18,8 @@ export interface ComponentService {
   zigVersion(): Promise<string | null> | string | null;
 }
 
-export interface StageInput {
-  design: Design;
-  items: readonly CatalogItem[];
-  resolved: ReadonlyMap<string, ResolvedComponent>;
-  contextDir: string;
-  sourceDateEpoch: number;
-  log?: LogFn;
-}
+/** What staging needs: the stager's own input type (one definition). */
+export type { StageInput };
 
 export interface StageOutput {
   layers: StagedLayer[];

@@ -175,25 +175,11 @@ describe.each(ENGINES)('the %s engine', (engine) => {
   });
 
   it('passes obli-pkg verify inside the image', async () => {
-    const r = await pod.run([
-      'run',
-      '--rm',
-      '--network',
-      'none',
-      ...runFlags(),
-      '--entrypoint',
-      '/usr/bin/obli-pkg',
-      built[engine].image,
-      'verify',
-    ]);
+    const r = await pod.verifyObliPkg(built[engine].image);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/0 mismatches/);
   });
 });
-
-function runFlags(): string[] {
-  return ['--runtime', 'runc', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024'];
-}
 
 describe('both engines', () => {
   const tree = (entries: readonly TarEntry[]) =>
@@ -231,17 +217,7 @@ describe('both engines', () => {
     );
     const b = await pod.run(['build', '--timestamp', '0', '-t', 'localhost/it-derived:1', dir]);
     expect(b.code, b.stderr).toBe(0);
-    const r = await pod.run([
-      'run',
-      '--rm',
-      '--network',
-      'none',
-      ...runFlags(),
-      '--entrypoint',
-      '/usr/bin/obli-pkg',
-      'localhost/it-derived:1',
-      'verify',
-    ]);
+    const r = await pod.verifyObliPkg('localhost/it-derived:1');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/\/usr\/bin\/hello/);
   });

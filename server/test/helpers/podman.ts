@@ -49,6 +49,21 @@ export class TestPodman {
     return this.run(['run', '--rm', '--network', 'none', ...RUN_FLAGS, image, ...command]);
   }
 
+  /** `obli-pkg verify` inside the image (run as its entrypoint, no network). */
+  verifyObliPkg(image: string): Promise<Exec> {
+    return this.run([
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      ...RUN_FLAGS,
+      '--entrypoint',
+      '/usr/bin/obli-pkg',
+      image,
+      'verify',
+    ]);
+  }
+
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
