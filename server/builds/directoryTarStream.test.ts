@@ -8,6 +8,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,7 @@ describe('directoryTarGzStream', () => {
     symlinkSync('tool', path.join(src, 'layers', '00-base', 'usr', 'bin', 'alias'));
 
     const out = path.join(work, 'ctx.tar.gz');
-    await pipeline(directoryTarGzStream(src, 0), createWriteStream(out));
+    await pipeline(directoryTarGzStream(src), createWriteStream(out));
     const listing = execFileSync('tar', ['-tzvf', out], { encoding: 'utf8' });
     expect(listing).toContain('Containerfile');
     expect(listing).toMatch(/file-with-a-long-name\.txt/);
@@ -60,9 +61,26 @@ describe('directoryTarGzStream', () => {
     writeFileSync(path.join(src, 'a', 'f'), 'x');
     const collect = async () => {
       const chunks: Buffer[] = [];
-      for await (const c of directoryTarGzStream(src, 0)) chunks.push(c as Buffer);
+      for await (const c of directoryTarGzStream(src)) chunks.push(c as Buffer);
       return Buffer.concat(chunks);
     };
     expect((await collect()).equals(await collect())).toBe(true);
+  });
+
+  it("keeps each entry's on-disk mtime, so podman sees per-layer mtimes in a downloaded context", async () => {
+    const src = path.join(work, 'mtimes');
+    mkdirSync(path.join(src, 'layers', '00-a'), { recursive: true });
+    mkdirSync(path.join(src, 'layers', '01-b'), { recursive: true });
+    writeFileSync(path.join(src, 'layers', '00-a', 'motd'), 'old\n');
+    writeFileSync(path.join(src, 'layers', '01-b', 'motd'), 'new\n');
+    utimesSync(path.join(src, 'layers', '00-a', 'motd'), 1000, 1000);
+    utimesSync(path.join(src, 'layers', '01-b', 'motd'), 1001, 1001);
+    const out = path.join(work, 'mtimes.tar.gz');
+    await pipeline(directoryTarGzStream(src), createWriteStream(out));
+    const dst = path.join(work, 'mtimes-out');
+    mkdirSync(dst);
+    execFileSync('tar', ['-xzf', out, '-C', dst]);
+    expect(statSync(path.join(dst, 'layers', '00-a', 'motd')).mtimeMs).toBe(1_000_000);
+    expect(statSync(path.join(dst, 'layers', '01-b', 'motd')).mtimeMs).toBe(1_001_000);
   });
 });

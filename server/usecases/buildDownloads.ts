@@ -71,6 +71,6 @@ export async function openBuildContext(
   return {
     filename: `${record.design.name}-${record.design.tag}-context.tar.gz`,
     contentType: 'application/gzip',
-    open: () => directoryTarGzStream(contextDir, deps.config.sourceDateEpoch),
+    open: () => directoryTarGzStream(contextDir),
   };
 }

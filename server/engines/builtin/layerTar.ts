@@ -12,6 +12,12 @@ import type { LayerEntry } from './walkLayerDir.ts';
 export interface LayerTarOptions {
   /** mtime of every entry (SOURCE_DATE_EPOCH). */
   mtime: number;
+  /**
+   * Write each entry's on-disk mtime instead. A build context needs it: the
+   * stager gives layer i the mtime epoch + i, and podman's COPY would drop a
+   * same-size override in an upper layer if both layers had one mtime.
+   */
+  keepDiskMtimes?: boolean;
   signal?: AbortSignal;
 }
 
@@ -35,7 +41,7 @@ export async function* layerTar(
       uid: 0,
       gid: 0,
       size: entry.type === 'file' ? entry.size : 0,
-      mtime: opts.mtime,
+      mtime: opts.keepDiskMtimes ? Number(entry.mtimeNs / 1_000_000_000n) : opts.mtime,
       ...(entry.linkname !== undefined ? { linkname: entry.linkname } : {}),
     });
     if (entry.type !== 'file' || entry.hostPath === undefined) continue;
