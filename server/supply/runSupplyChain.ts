@@ -2,25 +2,19 @@
  * The supply-chain step of a build, run after the image is inspected: writes
  * `sbom.spdx.json`, `sbom.cdx.json` and `signature.json` into the build dir.
  * The signed payload binds the manifest digest and, in `optional`, the
- * SHA-256 of both SBOMs and of the design.
+ * SHA-256 of both SBOMs and of the design. SBOM serialization and signing
+ * run in a worker thread (see `runSupplyJobInWorker`).
  */
-import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Design } from '../../shared/design/types.ts';
 import type { LogFn, ResolvedComponent } from '../components/types.ts';
 import { AppError } from '../errors/AppError.ts';
-import { generateCycloneDx } from './generateCycloneDx.ts';
-import { generateSpdx } from './generateSpdx.ts';
 import { layerFileSha1s } from './layerFileSha1.ts';
 import { asImageInspection, buildSbomModel, type ImageInspectionLike } from './sbomModel.ts';
-import { bundleAlgorithms, bundleKeyIds, signPayload } from './signatureBundle.ts';
+import { runSupplyJobInWorker } from './runSupplyJobInWorker.ts';
 import { getDefaultSigningKeys, type SigningKeys } from './signingKeys.ts';
-import { simpleSigningPayload } from './simpleSigning.ts';
+import type { SbomFormat } from './supplyFiles.ts';
 
-export const SBOM_FILES = { spdx: 'sbom.spdx.json', cyclonedx: 'sbom.cdx.json' } as const;
-export const SIGNATURE_FILE = 'signature.json';
-export type SbomFormat = keyof typeof SBOM_FILES;
+export { SBOM_FILES, SIGNATURE_FILE, type SbomFormat } from './supplyFiles.ts';
 
 export interface SupplyChainInput {
   buildId: string;
@@ -39,14 +33,14 @@ export interface SupplyChainInput {
   formats?: readonly SbomFormat[];
   /** Default true. */
   sign?: boolean;
+  /** Aborting terminates the SBOM/signing worker; the step then fails with code `aborted`. */
+  signal?: AbortSignal;
 }
 
 export interface SupplyChainResult {
   sbom: { formats: SbomFormat[] };
   signature: { algorithms: string[]; keyIds: Record<string, string> };
 }
-
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export function envSourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.SOURCE_DATE_EPOCH ?? 0);
@@ -59,7 +53,7 @@ export async function runSupplyChain(input: SupplyChainInput): Promise<SupplyCha
   const keys = input.keys ?? getDefaultSigningKeys();
   if (sign && !keys) throw new AppError('signing_keys_missing', 500, 'no signing keys loaded (call loadSigningKeys at start)');
 
-  let t = performance.now();
+  const t = performance.now();
   const inspection = asImageInspection(input.inspection);
   const model = buildSbomModel({
     design: input.design,
@@ -71,21 +65,21 @@ export async function runSupplyChain(input: SupplyChainInput): Promise<SupplyCha
       ? { sha1s: await layerFileSha1s(input.archivePath) }
       : {}),
   });
-  const optional: Record<string, string> = { creator: `${model.toolName} ${model.toolVersion}`, 'dev.lago-grey.design-sha256': model.designSha256 };
-  for (const format of formats) {
-    const text = format === 'spdx' ? `${JSON.stringify(generateSpdx(model), null, 2)}\n` : generateCycloneDx(model);
-    await writeFile(join(input.buildDir, SBOM_FILES[format]), text);
-    optional[`dev.lago-grey.sbom-${format}-sha256`] = sha256(text);
+  const modelMs = performance.now() - t;
+  if (formats.length === 0 && !(sign && keys)) {
+    input.log('info', 'SBOM: none');
+    return { sbom: { formats }, signature: { algorithms: [], keyIds: {} } };
   }
+  // Serialization and signing are pure CPU, and the texts can be tens of MB:
+  // the worker renders and writes them, off the event loop.
+  const docs = await runSupplyJobInWorker({ model, formats, outDir: input.buildDir, ...(sign && keys ? { keys } : {}) }, { signal: input.signal });
   input.log(
     'info',
-    `SBOM: ${formats.join(' + ') || 'none'} with ${model.components.length} components and ${model.files.length} files (${Math.round(performance.now() - t)} ms)`,
+    `SBOM: ${formats.join(' + ') || 'none'} with ${model.components.length} components and ${model.files.length} files (${Math.round(modelMs + docs.sbomMs)} ms)`,
   );
 
-  if (!sign || !keys) return { sbom: { formats }, signature: { algorithms: [], keyIds: {} } };
-  t = performance.now();
-  const bundle = signPayload(simpleSigningPayload(model.reference, model.digest, optional), keys);
-  await writeFile(join(input.buildDir, SIGNATURE_FILE), `${JSON.stringify(bundle, null, 2)}\n`);
-  input.log('info', `signed ${model.digest} with ${bundleAlgorithms(bundle).join(', ')} (${Math.round(performance.now() - t)} ms)`);
-  return { sbom: { formats }, signature: { algorithms: bundleAlgorithms(bundle), keyIds: bundleKeyIds(bundle) } };
+  const sig = docs.signature;
+  if (!sig) return { sbom: { formats }, signature: { algorithms: [], keyIds: {} } };
+  input.log('info', `signed ${model.digest} with ${sig.algorithms.join(', ')} (${Math.round(sig.ms)} ms)`);
+  return { sbom: { formats }, signature: { algorithms: sig.algorithms, keyIds: sig.keyIds } };
 }

@@ -2,6 +2,7 @@
  * The signature bundle: one payload, three signatures. Signing uses every
  * algorithm once; SLH-DSA-SHA2-256f dominates the cost (~0.5 s here).
  */
+import { AppError } from '../errors/AppError.ts';
 import { ALGORITHMS, ALGORITHM_IMPLS, type SignatureAlgorithm } from './algorithms.ts';
 import type { SigningKeys } from './signingKeys.ts';
 import { payloadBytes, type SimpleSigningPayload } from './simpleSigning.ts';
@@ -26,7 +27,12 @@ export function signPayload(payload: SimpleSigningPayload, keys: SigningKeys): S
     payload: Buffer.from(bytes).toString('base64'),
     signatures: ALGORITHMS.map((alg) => {
       const pair = keys.pairs[alg];
-      const sig = ALGORITHM_IMPLS[alg].sign(bytes, pair.secretKey);
+      let sig: Uint8Array;
+      try {
+        sig = ALGORITHM_IMPLS[alg].sign(bytes, pair.secretKey);
+      } catch (e) {
+        throw new AppError('signing_failed', 500, `${alg}: ${e instanceof Error ? e.message : String(e)}`);
+      }
       return { alg, keyId: pair.keyId, sig: Buffer.from(sig).toString('base64') };
     }),
   };

@@ -68,14 +68,17 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   } catch (e) {
     throw new CliError(EXIT.invalidKeys, isAppError(e) ? e.message : String(e));
   }
+  const controller = new AbortController();
   const ports = createPipelinePorts(config, { keys });
   const wantSupply = formats.length > 0 || values.sign === true;
   // The server always runs the supply chain; the CLI only what was asked for.
-  if (wantSupply) ports.supplyChain = (input) => runSupplyChain({ ...input, keys, sourceDateEpoch, formats, sign: values.sign === true });
-  else delete ports.supplyChain;
+  // Ctrl-C also terminates its SBOM/signing worker.
+  if (wantSupply) {
+    ports.supplyChain = (input) =>
+      runSupplyChain({ ...input, keys, sourceDateEpoch, formats, sign: values.sign === true, signal: controller.signal });
+  } else delete ports.supplyChain;
 
   const record: BuildRecord = { id: randomUUID(), status: 'running', engine, createdAt: new Date().toISOString(), design };
-  const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   const paths = buildPaths(dataDir, record.id);
