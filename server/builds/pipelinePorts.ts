@@ -67,6 +67,8 @@ export interface SupplyChainInput {
   design: Design;
   resolved: ReadonlyMap<string, ResolvedComponent>;
   log: LogFn;
+  /** Cancel terminates the signing worker. */
+  signal?: AbortSignal;
 }
 
 export type SupplyChainOutput = Pick<BuildResult, 'sbom' | 'signature'>;

@@ -164,6 +164,7 @@ export async function runBuildPipeline(record: BuildRecord, ctx: PipelineContext
         design,
         resolved,
         log,
+        signal,
       }),
     );
     if (supply.sbom !== undefined) result.sbom = supply.sbom;
