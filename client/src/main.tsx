@@ -3,11 +3,15 @@ import { ApiError } from './api/ApiError.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { openDesignFromUrl } from './saved/openDesignFromUrl.ts';
 import { startAutosave } from './store/startAutosave.ts';
+import { startSavedRef } from './store/startSavedRef.ts';
 import { appStore } from './store/useAppStore.ts';
 import './styles.css';
 
 startAutosave(appStore, window.localStorage);
+startSavedRef(appStore, window.localStorage);
+void openDesignFromUrl(appStore, window.location, window.history);
 
 // Any 401 means the server wants its API token: ask for it once.
 const onError = (error: Error) => {

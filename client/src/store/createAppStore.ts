@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createBuildSlice } from './buildSlice.ts';
 import { createDesignSlice } from './designSlice.ts';
+import { createSavedSlice } from './savedSlice.ts';
 import { createUiSlice } from './uiSlice.ts';
 import type { AppState } from './AppState.ts';
 
@@ -10,6 +11,7 @@ export function createAppStore() {
     ...createDesignSlice(...a),
     ...createUiSlice(...a),
     ...createBuildSlice(...a),
+    ...createSavedSlice(...a),
   }));
 }
 

@@ -16,6 +16,8 @@ export function DesignFileButtons() {
       return;
     }
     state.edit({ type: 'replace', design: parsed.design });
+    // An imported file is its own design: Save creates a new server copy.
+    state.forgetSaved();
     state.announce(`Imported “${file.name}”. Undo returns to the previous design.`);
   };
 

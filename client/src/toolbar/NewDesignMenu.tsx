@@ -36,6 +36,8 @@ export function NewDesignMenu() {
               type="button"
               onClick={() => {
                 appStore.getState().edit({ type: 'replace', design: choice.make() });
+                // A new design is not the saved one: Save must not overwrite it.
+                appStore.getState().forgetSaved();
                 appStore.getState().announce(`Started “${choice.name}”. Undo returns to the previous design.`);
                 close();
               }}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { SaveControls } from '../saved/SaveControls.tsx';
 import { useAppStore } from '../store/useAppStore.ts';
 import { ContainerfileDialog } from './ContainerfileDialog.tsx';
 import { DesignFileButtons } from './DesignFileButtons.tsx';
 import { NewDesignMenu } from './NewDesignMenu.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 
-/** Undo / Redo, New, Import / Export, and the Containerfile preview. */
+/** Undo / Redo, Save / Open / Share, New, Import / Export, and the Containerfile preview. */
 export function Toolbar() {
   useUndoShortcuts();
   const canUndo = useAppStore((s) => s.past.length > 0);
@@ -29,6 +30,7 @@ export function Toolbar() {
       >
         Redo
       </button>
+      <SaveControls />
       <NewDesignMenu />
       <DesignFileButtons />
       <button type="button" onClick={() => setPreviewOpen(true)} className="toolbar-button">
