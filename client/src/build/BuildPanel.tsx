@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EngineChoice } from '../../../shared/api/types.ts';
 import { useHealth } from '../api/useHealth.ts';
 import { useAppStore } from '../store/useAppStore.ts';
+import { BuildHistory } from './BuildHistory.tsx';
 import { BuildLog } from './BuildLog.tsx';
 import { BuildResultView } from './BuildResultView.tsx';
 import { BuildSteps } from './BuildSteps.tsx';
@@ -79,6 +80,7 @@ export function BuildPanel() {
       ) : (
         <p className="text-sm text-slate-700">Build compiles and assembles this design on the server, and streams its log here.</p>
       )}
+      <BuildHistory />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { downloadText } from '../common/downloadText.ts';
 import { useCatalogContext } from '../common/pageContexts.ts';
 import { exactBytes } from '../budget/budgetLevel.ts';
 import { CopyLine } from './CopyLine.tsx';
+import { SupplyChainView } from './SupplyChainView.tsx';
 
 /** Measured sizes against the plan, digest, smoke output and downloads. */
 export function BuildResultView({ id, result, design }: { id: string; result: BuildResult; design: Design | null }) {
@@ -24,6 +25,7 @@ export function BuildResultView({ id, result, design }: { id: string; result: Bu
       <p>
         Digest: <code data-testid="build-digest" className="break-all font-mono text-xs">{result.imageDigest}</code>
       </p>
+      <SupplyChainView id={id} result={result} design={design} />
       <table className="w-full text-left text-xs">
         <caption className="sr-only">Measured size per layer against the plan</caption>
         <thead>

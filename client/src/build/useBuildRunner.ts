@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { EngineChoice } from '../../../shared/api/types.ts';
 import { formatIssue, validateDesign } from '../../../shared/design/validateDesign.ts';
 import { ApiError } from '../api/ApiError.ts';
-import { cancelBuild, createBuild } from '../api/buildApi.ts';
+import { BUILDS_QUERY_KEY, cancelBuild, createBuild } from '../api/buildApi.ts';
 import { CATALOG_QUERY_KEY } from '../api/useCatalog.ts';
 import { followBuildEvents } from '../api/followBuildEvents.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
@@ -22,7 +22,10 @@ export function useBuildRunner() {
       (event) => {
         appStore.getState().applyBuildEvent(event);
         // Built components now have measured sizes: the palette and budget show them.
-        if (event.type === 'done') void queryClient.invalidateQueries({ queryKey: CATALOG_QUERY_KEY });
+        if (event.type === 'done') {
+          void queryClient.invalidateQueries({ queryKey: CATALOG_QUERY_KEY });
+          void queryClient.invalidateQueries({ queryKey: BUILDS_QUERY_KEY });
+        }
       },
       () => appStore.getState().showNotice({ tone: 'error', text: 'Lost the connection to the build log. Reload to follow it again.' }),
     );
@@ -37,8 +40,10 @@ export function useBuildRunner() {
       return;
     }
     try {
-      const response = await createBuild({ design: checked.design, engine, smokeTest });
+      const designId = appStore.getState().saved?.id;
+      const response = await createBuild({ design: checked.design, engine, smokeTest, ...(designId ? { designId } : {}) });
       appStore.getState().startBuild(response.id, response.eventsUrl, checked.design);
+      void queryClient.invalidateQueries({ queryKey: BUILDS_QUERY_KEY });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) appStore.getState().setTokenRequired(true);
       const message = error instanceof ApiError ? `${error.message}${error.path ? ` (at ${error.path})` : ''}` : String(error);

@@ -6,7 +6,7 @@ import type { AppState } from './AppState.ts';
 
 export interface BuildSlice {
   build: BuildView | null;
-  startBuild: (id: string, eventsUrl: string, design: Design) => void;
+  startBuild: (id: string, eventsUrl: string, design: Design | null) => void;
   applyBuildEvent: (event: BuildEvent) => void;
   failBuildStart: (message: string) => void;
   closeBuild: () => void;
