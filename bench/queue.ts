@@ -12,32 +12,16 @@
  * 20 measure the queue, not the first compile. Each build's SSE stream is
  * followed from its own loopback address (127.0.2.k), as separate clients.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { BuildRecord, CreateBuildResponse } from '../shared/api/types.ts';
-import type { Design } from '../shared/design/types.ts';
-import { resolveConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/openDatabase.ts';
-import { SqliteBuildStore } from '../server/db/SqliteBuildStore.ts';
-import { startServer } from '../server/startServer.ts';
+import type { BuildRecord } from '../shared/api/types.ts';
+import { helloDesign } from '../server/test/helpers/helloDesign.ts';
+import { giveUpAfter, runBench, sseFrameSplitter, startBenchServer } from './benchSupport.ts';
 
 const buildsArg = process.argv.indexOf('--builds');
 const BUILDS = buildsArg > 0 ? Math.max(1, Number(process.argv[buildsArg + 1])) : 20;
 const DEADLINE_MS = 600_000;
 
-const design: Design = {
-  schemaVersion: 1,
-  name: 'bench-queue',
-  tag: '1',
-  targetBytes: 17_500_000,
-  layers: [
-    { name: 'base', components: ['lago-grey-base'] },
-    { name: 'app', components: ['hello'] },
-  ],
-  config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
-};
+const design = helloDesign('bench-queue');
 
 interface StatusEvent {
   status: string;
@@ -59,24 +43,13 @@ function follow(url: string, localAddress: string): Promise<{ statuses: StatusEv
           return;
         }
         res.setEncoding('utf8');
-        let buf = '';
-        res.on('data', (chunk: string) => {
-          buf += chunk;
-          let sep = buf.indexOf('\n\n');
-          while (sep !== -1) {
-            const frame = buf.slice(0, sep);
-            buf = buf.slice(sep + 2);
-            sep = buf.indexOf('\n\n');
-            let type = '';
-            let data = '';
-            for (const line of frame.split('\n')) {
-              if (line.startsWith('event:')) type = line.slice(6).trim();
-              else if (line.startsWith('data:')) data += line.slice(5).replace(/^ /, '');
-            }
+        res.on(
+          'data',
+          sseFrameSplitter(({ type, data }) => {
             if (type === 'status') statuses.push(JSON.parse(data) as StatusEvent);
             if (type === 'done') done = (JSON.parse(data) as { status: string }).status;
-          }
-        });
+          }),
+        );
         res.on('end', () => resolve(done === undefined ? { statuses } : { statuses, done }));
         res.on('error', reject);
       },
@@ -95,34 +68,10 @@ function spread(values: readonly number[]): string {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'lago-grey-bench-queue-'));
-  const config = resolveConfig({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    clientDir: path.join(dataDir, 'no-client'),
-  });
-  mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(dataDir);
-  const running = await startServer(config, {
-    store: new SqliteBuildStore(db),
-    warmUp: false,
-    onClose: () => void db.close(),
-  });
-  const deadline = setTimeout(() => {
-    console.error(`queue: gave up after ${DEADLINE_MS / 1000} s`);
-    process.exit(2);
-  }, DEADLINE_MS);
-  deadline.unref();
-  const post = async (): Promise<CreateBuildResponse> => {
-    const res = await fetch(`${running.url}/api/builds`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ design, engine: 'builtin', smokeTest: false }),
-    });
-    if (res.status !== 202) throw new Error(`POST /api/builds: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as CreateBuildResponse;
-  };
+  const server = await startBenchServer('queue');
+  const { running, config } = server;
+  const deadline = giveUpAfter('queue', DEADLINE_MS);
+  const post = () => server.postBuild(design);
   const record = async (id: string): Promise<BuildRecord> =>
     (await (await fetch(`${running.url}/api/builds/${id}`)).json()) as BuildRecord;
 
@@ -183,16 +132,9 @@ async function main(): Promise<void> {
     console.log(`time queued (createdAt → startedAt): ${spread(queued)}`);
     console.log(`time running (startedAt → finishedAt): ${spread(run)}`);
   } finally {
-    await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
     clearTimeout(deadline);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

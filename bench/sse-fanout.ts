@@ -20,32 +20,16 @@
  * from its own loopback address (127.0.1.k), as 100 separate clients: the
  * server allows 20 streams per client address.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { CreateBuildResponse, StoredBuildEvent } from '../shared/api/types.ts';
-import type { Design } from '../shared/design/types.ts';
-import { resolveConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/openDatabase.ts';
-import { SqliteBuildStore } from '../server/db/SqliteBuildStore.ts';
-import { startServer } from '../server/startServer.ts';
+import type { StoredBuildEvent } from '../shared/api/types.ts';
+import { helloDesign } from '../server/test/helpers/helloDesign.ts';
+import { giveUpAfter, runBench, sseFrameSplitter, startBenchServer } from './benchSupport.ts';
 
 const viewersArg = process.argv.indexOf('--viewers');
 const VIEWERS = viewersArg > 0 ? Math.max(1, Number(process.argv[viewersArg + 1])) : 100;
 const DEADLINE_MS = 300_000;
 
-const design: Design = {
-  schemaVersion: 1,
-  name: 'bench-fanout',
-  tag: '1',
-  targetBytes: 17_500_000,
-  layers: [
-    { name: 'base', components: ['lago-grey-base'] },
-    { name: 'app', components: ['hello'] },
-  ],
-  config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
-};
+const design = helloDesign('bench-fanout');
 
 interface Received {
   id: number;
@@ -81,27 +65,14 @@ function follow(url: string, localAddress: string): Viewer {
       v.status = res.statusCode ?? 0;
       onConnected();
       res.setEncoding('utf8');
-      let buf = '';
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        let sep = buf.indexOf('\n\n');
-        while (sep !== -1) {
-          const frame = buf.slice(0, sep);
-          buf = buf.slice(sep + 2);
-          sep = buf.indexOf('\n\n');
-          let id: number | undefined;
-          let type = 'message';
-          let data = '';
-          for (const line of frame.split('\n')) {
-            if (line.startsWith('id:')) id = Number(line.slice(3).trim());
-            else if (line.startsWith('event:')) type = line.slice(6).trim();
-            else if (line.startsWith('data:')) data += line.slice(5).replace(/^ /, '');
-          }
-          if (data === '' || id === undefined) continue; // heartbeat comment
+      res.on(
+        'data',
+        sseFrameSplitter(({ id, type, data }) => {
+          if (data === '' || id === undefined) return; // heartbeat comment
           JSON.parse(data); // a viewer really decodes what it reads
           received.push({ id, type, at: performance.now() });
-        }
-      });
+        }),
+      );
       res.on('end', () => onEnded());
       res.on('error', () => onEnded());
     },
@@ -122,25 +93,9 @@ const ms = (x: number): string => `${x.toFixed(2)} ms`;
 const mb = (x: number): string => `${(x / 1e6).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'lago-grey-bench-fanout-'));
-  const config = resolveConfig({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    clientDir: path.join(dataDir, 'no-client'),
-  });
-  mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(dataDir);
-  const running = await startServer(config, {
-    store: new SqliteBuildStore(db),
-    warmUp: false,
-    onClose: () => void db.close(),
-  });
-  const deadline = setTimeout(() => {
-    console.error(`sse-fanout: gave up after ${DEADLINE_MS / 1000} s`);
-    process.exit(2);
-  }, DEADLINE_MS);
-  deadline.unref();
+  const server = await startBenchServer('fanout');
+  const { running } = server;
+  const deadline = giveUpAfter('sse-fanout', DEADLINE_MS);
 
   let rssPeak = 0;
   const sample = (): void => {
@@ -149,15 +104,7 @@ async function main(): Promise<void> {
   try {
     const rssBefore = process.memoryUsage.rss();
     const sampler = setInterval(sample, 10);
-    const post = async (): Promise<CreateBuildResponse> => {
-      const res = await fetch(`${running.url}/api/builds`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ design, engine: 'builtin', smokeTest: false }),
-      });
-      if (res.status !== 202) throw new Error(`POST /api/builds: HTTP ${res.status} ${await res.text()}`);
-      return (await res.json()) as CreateBuildResponse;
-    };
+    const post = () => server.postBuild(design);
 
     const blocker = await post();
     const target = await post();
@@ -243,16 +190,9 @@ async function main(): Promise<void> {
       `RSS (server + viewers, one process): before ${mb(rssBefore)}, ${VIEWERS} viewers connected ${mb(rssConnected)}, peak ${mb(rssPeak)}, after ${mb(rssAfter)}`,
     );
   } finally {
-    await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
     clearTimeout(deadline);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -12,6 +12,7 @@ import { signPayload } from '../supply/signatureBundle.ts';
 import { generateSigningKeys, publicKeysDocument } from '../supply/signingKeys.ts';
 import { simpleSigningPayload } from '../supply/simpleSigning.ts';
 import { writeTestOciArchive } from '../supply/testFixtures.ts';
+import { helloDesign } from '../test/helpers/helloDesign.ts';
 import { EXIT } from './CliError.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,17 +32,7 @@ function expectOneLine(stderr: string, pattern: RegExp): void {
   expect(stderr).not.toMatch(/\n\s+at /);
 }
 
-const design = {
-  schemaVersion: 1,
-  name: 'cli-test',
-  tag: '1',
-  targetBytes: 17_500_000,
-  layers: [
-    { name: 'base', components: ['lago-grey-base'] },
-    { name: 'app', components: ['hello'] },
-  ],
-  config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
-};
+const design = helloDesign('cli-test');
 const designPath = join(dir, 'design.json');
 const keys = generateSigningKeys();
 let digest = '';

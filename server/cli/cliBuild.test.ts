@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectOciArchive } from '../oci/inspectOciArchive.ts';
 import { runProcess } from '../process/runProcess.ts';
 import { sbomValidators } from '../supply/testFixtures.ts';
+import { helloDesign } from '../test/helpers/helloDesign.ts';
 import { EXIT } from './CliError.ts';
 
 const bin = join(fileURLToPath(new URL('../../', import.meta.url)), 'bin', 'lago-grey.mjs');
@@ -26,17 +27,7 @@ interface CdxComponent { type: string; name: string; hashes?: { alg: string; con
 beforeAll(() => {
   writeFileSync(
     join(dir, 'design.json'),
-    JSON.stringify({
-      schemaVersion: 1,
-      name: 'cli-build',
-      tag: '1',
-      targetBytes: 17_500_000,
-      layers: [
-        { name: 'base', components: ['lago-grey-base'] },
-        { name: 'app', components: ['hello'] },
-      ],
-      config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
-    }),
+    JSON.stringify(helloDesign('cli-build')),
   );
 });
 
