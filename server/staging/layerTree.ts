@@ -4,20 +4,12 @@
  */
 import { AppError } from '../errors/AppError.ts';
 import { checkImagePath } from '../components/imagePath.ts';
-import type { ComponentFile, FileType, ResolvedComponent } from '../components/types.ts';
+import type { ComponentFile, ResolvedComponent } from '../components/types.ts';
 
-export interface StagedEntry {
-  path: string;
-  type: FileType;
-  mode: number;
-  /** Regular files: bytes. */
-  size: number;
-  sha256?: string;
-  /** Regular files: where the bytes come from (absent for bytes written by the stager). */
-  hostPath?: string;
+/** A component's entry as the stager lays it out (`hostPath` is absent for bytes the stager writes). */
+export interface StagedEntry extends ComponentFile {
   /** Regular files written by the stager itself (the obli-pkg manifest). */
   content?: Uint8Array;
-  linkTarget?: string;
   /** Component id, or "" for implied parent folders. */
   component: string;
 }
