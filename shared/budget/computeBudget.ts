@@ -1,20 +1,11 @@
 import type { CatalogItem, Formation } from '../catalog/types.ts';
 import { formationOf } from '../catalog/formationOf.ts';
-import { resolveComponent } from './resolveComponent.ts';
+import { resolveComponent, type ComponentWeight } from './resolveComponent.ts';
 import type { ComponentRef, Design } from '../design/types.ts';
 
 /** One component's share of the budget. */
-export interface BudgetComponent {
+export interface BudgetComponent extends ComponentWeight {
   id: ComponentRef;
-  name: string;
-  bytes: number;
-  /** The bytes are an estimate (catalog estimate, planned placeholder, or unknown). */
-  estimated: boolean;
-  /** A `planned:` placeholder: counted by its estimate, cannot be built. */
-  planned: boolean;
-  /** Not in the given catalog items nor declared as planned: counted as 0 bytes. */
-  unknown: boolean;
-  fileCount?: number;
 }
 
 /** One layer's share of the budget. */

@@ -1,15 +1,22 @@
 import type { CatalogItem } from '../catalog/types.ts';
 import type { ComponentRef, PlannedComponent } from '../design/types.ts';
 
-/** What the budget, analyzer and generator know about one referenced component. */
-export interface ResolvedComponent {
-  ref: ComponentRef;
+/** How much one referenced component weighs in the budget, and how sure that is. */
+export interface ComponentWeight {
   name: string;
   bytes: number;
+  /** The bytes are an estimate (catalog estimate, planned placeholder, or unknown). */
   estimated: boolean;
+  /** A `planned:` placeholder: counted by its estimate, cannot be built. */
   planned: boolean;
+  /** Not in the given catalog items nor declared as planned: counted as 0 bytes. */
   unknown: boolean;
   fileCount?: number;
+}
+
+/** What the budget, analyzer and generator know about one referenced component. */
+export interface ResolvedComponent extends ComponentWeight {
+  ref: ComponentRef;
   /** The catalog item, when the ref is one. */
   item?: CatalogItem;
   /** The planned declaration, when the ref is one. */
