@@ -121,3 +121,28 @@ test('delete from the Open list, then undo it', async ({ page }) => {
   await expect(dialog).toBeHidden();
   await openDesigner(page);
 });
+
+test('autosave to server: local changes show as unsaved until the server copy catches up', async ({ page, request }) => {
+  const name = `autosave-e2e-${Date.now().toString(36)}`;
+  await openWithDesign(page, helloDesign(name));
+  await expect(page.getByLabel('Autosave to server')).toBeDisabled();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const status = page.getByTestId('save-status');
+  await expect(status).toContainText('revision 1');
+  const id = await sharedId(page);
+
+  await page.getByLabel('Autosave to server').check();
+  await setting(page, 'Tag').fill('auto');
+  await expect(status).toHaveAttribute('data-state', 'saved');
+  await expect(status).toContainText('revision 2');
+  const stored = (await (await request.get(`/api/designs/${id}`)).json()) as { revision: number; design: { tag: string } };
+  expect(stored.revision).toBe(2);
+  expect(stored.design.tag).toBe('auto');
+
+  // Off again: edits stay local and the status says the two differ.
+  await page.getByLabel('Autosave to server').uncheck();
+  await setting(page, 'Tag').fill('local-only');
+  await expect(status).toHaveAttribute('data-state', 'changed');
+  await page.waitForTimeout(2000);
+  await expect(status).toHaveAttribute('data-state', 'changed');
+});

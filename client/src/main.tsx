@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { openDesignFromUrl } from './saved/openDesignFromUrl.ts';
+import { startServerAutosave } from './saved/startServerAutosave.ts';
 import { startAutosave } from './store/startAutosave.ts';
 import { startSavedRef } from './store/startSavedRef.ts';
 import { appStore } from './store/useAppStore.ts';
@@ -11,6 +12,7 @@ import './styles.css';
 
 startAutosave(appStore, window.localStorage);
 startSavedRef(appStore, window.localStorage);
+startServerAutosave(appStore);
 void openDesignFromUrl(appStore, window.location, window.history);
 
 // Any 401 means the server wants its API token: ask for it once.

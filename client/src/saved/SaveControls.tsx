@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAppStore } from '../store/useAppStore.ts';
 import { saveStateOf } from '../store/savedSlice.ts';
-import { ConflictDialog } from './ConflictDialog.tsx';
-import { OpenDesignDialog } from './OpenDesignDialog.tsx';
 import { ShareLink } from './ShareLink.tsx';
 import { useSaveActions } from './useSaveActions.ts';
+
+// Dialogs load when first opened: they are not needed to design.
+const OpenDesignDialog = lazy(async () => ({ default: (await import('./OpenDesignDialog.tsx')).OpenDesignDialog }));
+const ConflictDialog = lazy(async () => ({ default: (await import('./ConflictDialog.tsx')).ConflictDialog }));
 
 const STATE_TEXT = {
   unsaved: 'Not saved on the server',
@@ -18,6 +20,8 @@ export function SaveControls() {
   const revision = useAppStore((s) => s.saved?.revision);
   const savedId = useAppStore((s) => s.saved?.id ?? null);
   const conflict = useAppStore((s) => s.conflict !== null);
+  const serverAutosave = useAppStore((s) => s.serverAutosave);
+  const setServerAutosave = useAppStore((s) => s.setServerAutosave);
   const { save, saveAsNew } = useSaveActions();
   const [busy, setBusy] = useState(false);
   const [openList, setOpenList] = useState(false);
@@ -44,12 +48,18 @@ export function SaveControls() {
       <button type="button" className="toolbar-button" disabled={busy} onClick={() => void run(saveAsNew)}>
         Save as new
       </button>
+      <label className="flex items-center gap-1 text-sm" title="Save changes to the server copy a moment after each edit">
+        <input type="checkbox" checked={serverAutosave} disabled={!savedId} onChange={(e) => setServerAutosave(e.target.checked)} />
+        Autosave to server
+      </label>
       <button type="button" className="toolbar-button" onClick={() => setOpenList(true)}>
         Open…
       </button>
       {savedId ? <ShareLink id={savedId} /> : null}
-      {openList ? <OpenDesignDialog onClose={() => setOpenList(false)} /> : null}
-      {conflict ? <ConflictDialog /> : null}
+      <Suspense fallback={null}>
+        {openList ? <OpenDesignDialog onClose={() => setOpenList(false)} /> : null}
+        {conflict ? <ConflictDialog /> : null}
+      </Suspense>
     </>
   );
 }

@@ -21,6 +21,9 @@ export interface SaveConflict {
 export interface SavedSlice {
   saved: SavedRef | null;
   conflict: SaveConflict | null;
+  /** Save changes to the server copy by themselves, a moment after each edit. */
+  serverAutosave: boolean;
+  setServerAutosave: (on: boolean) => void;
   markSaved: (id: string, revision: number, design: Design) => void;
   /** Loads a server copy as the page's design (no undo history) and marks it saved. */
   openStored: (stored: StoredDesign) => void;
@@ -31,6 +34,8 @@ export interface SavedSlice {
 export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set, get) => ({
   saved: null,
   conflict: null,
+  serverAutosave: false,
+  setServerAutosave: (serverAutosave) => set({ serverAutosave }),
   markSaved: (id, revision, design) => set({ saved: { id, revision, savedJson: JSON.stringify(design) } }),
   openStored: (stored) => {
     get().loadDesign(stored.design);
