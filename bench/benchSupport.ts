@@ -1,7 +1,7 @@
 /**
  * What the in-process benches share: a server with the SQLite store in its
  * own temp data dir, a POST of a builtin build, a streaming SSE frame
- * splitter, a give-up deadline and the exit code convention.
+ * splitter, a count option, a give-up deadline and the exit code convention.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,12 @@ export function sseFrameSplitter(onFrame: (frame: SseFrame) => void): (chunk: st
       onFrame(id === undefined ? { type, data } : { id, type, data });
     }
   };
+}
+
+/** `--flag N` from the command line as a whole count of at least 1, else `fallback`. */
+export function countArg(flag: string, fallback: number): number {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? Math.max(1, Number(process.argv[at + 1])) : fallback;
 }
 
 /** Exits with 2 if the bench is still running after `ms`; clear the returned timer when done. */

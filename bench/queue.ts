@@ -15,10 +15,9 @@
 import http from 'node:http';
 import type { BuildRecord } from '../shared/api/types.ts';
 import { helloDesign } from '../server/test/helpers/helloDesign.ts';
-import { giveUpAfter, runBench, sseFrameSplitter, startBenchServer } from './benchSupport.ts';
+import { countArg, giveUpAfter, runBench, sseFrameSplitter, startBenchServer } from './benchSupport.ts';
 
-const buildsArg = process.argv.indexOf('--builds');
-const BUILDS = buildsArg > 0 ? Math.max(1, Number(process.argv[buildsArg + 1])) : 20;
+const BUILDS = countArg('--builds', 20);
 const DEADLINE_MS = 600_000;
 
 const design = helloDesign('bench-queue');

@@ -23,10 +23,9 @@
 import http from 'node:http';
 import type { StoredBuildEvent } from '../shared/api/types.ts';
 import { helloDesign } from '../server/test/helpers/helloDesign.ts';
-import { giveUpAfter, runBench, sseFrameSplitter, startBenchServer } from './benchSupport.ts';
+import { countArg, giveUpAfter, runBench, sseFrameSplitter, startBenchServer } from './benchSupport.ts';
 
-const viewersArg = process.argv.indexOf('--viewers');
-const VIEWERS = viewersArg > 0 ? Math.max(1, Number(process.argv[viewersArg + 1])) : 100;
+const VIEWERS = countArg('--viewers', 100);
 const DEADLINE_MS = 300_000;
 
 const design = helloDesign('bench-fanout');
