@@ -3,7 +3,10 @@
  * Chromium: a 300-entry catalog and a 40 × 10 design, one mouse drag from the
  * palette into the middle of the stack. Prints rAF frame deltas, long tasks,
  * and whether the budget shows the new total in the frame of the drop.
- * Run: npx tsx bench/drag-frame.ts   (builds the page if dist/client is missing)
+ * Run: npx tsx bench/drag-frame.ts   (builds the current client/ source into
+ * dist/bench-drag-frame first, so a stale or concurrently rebuilt
+ * dist/client never skews the figures; BENCH_NO_BUILD=1 reuses the last build).
+ * BENCH_PROFILE=1 also prints the functions with the most self time.
  */
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -18,7 +21,7 @@ import { emptyDesign } from '../shared/design/emptyDesign.ts';
 import type { Design, PlannedComponent } from '../shared/design/types.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dist = path.join(root, 'dist', 'client');
+const dist = path.join(root, 'dist', 'bench-drag-frame');
 const LAYERS = 40;
 const PER_LAYER = 10;
 const CATALOG_SIZE = 300;
@@ -113,9 +116,26 @@ function printProfile(profile: CpuProfile): void {
   for (const [key, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${key}`);
 }
 
+/** BENCH_TRACE=1: main-thread time by trace event (script, style, layout, paint) over the drag. */
+function printTrace(buffer: Buffer): void {
+  const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: { name: string; ph: string; dur?: number; tid: number }[] };
+  const byName = new Map<string, number>();
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    if (!['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'ParseHTML', 'MajorGC', 'MinorGC', 'HitTest', 'RunMicrotasks'].includes(e.name)) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
+
 async function main() {
-  if (!existsSync(path.join(dist, 'index.html'))) {
-    spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (!process.env.BENCH_NO_BUILD || !existsSync(path.join(dist, 'index.html'))) {
+    const built = spawnSync(
+      path.join(root, 'node_modules', '.bin', 'vite'),
+      ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'],
+      { cwd: root, stdio: 'inherit' },
+    );
+    if (built.status !== 0) throw new Error('vite build failed');
   }
   const catalog = bigCatalog();
   const design = bigDesign(catalog);
@@ -191,6 +211,7 @@ async function main() {
       await cdp.send('Profiler.start');
       profileStop = async () => (await cdp.send('Profiler.stop')).profile;
     }
+    if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline'] });
     const metrics = await page.context().newCDPSession(page);
     await metrics.send('Performance.enable');
     const threadTime = async () =>
@@ -211,6 +232,7 @@ async function main() {
       '(() => { window.__recording = false; return { frames: window.__frames, longTasks: window.__longTasks, drop: window.__drop, downAt: window.__downAt }; })()',
     )) as { frames: number[]; longTasks: { start: number; ms: number }[]; drop: Record<string, unknown>; downAt: number };
     if (profileStop) printProfile(await profileStop());
+    if (process.env.BENCH_TRACE) printTrace(await browser.stopTracing());
     const after = Number(await page.getByTestId('budget-total').getAttribute('data-bytes'));
     const inLayer = await middle.getByTestId(`stack-item-${DRAGGED}`).count();
 

@@ -1,4 +1,4 @@
-import { useDraggable } from '@dnd-kit/core';
+import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from '@dnd-kit/core';
 import { memo, useMemo } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import type { CatalogItem } from '../../../shared/catalog/types.ts';
@@ -37,14 +37,18 @@ const PaletteCardBody = memo(function PaletteCardBody({ item, inDesign }: Palett
   );
 });
 
-/** A draggable catalog card; disabled once the component is in the image. */
-export const PaletteCard = memo(function PaletteCard({ item, inDesign }: PaletteCardProps) {
-  const data = useMemo((): DragData => ({ kind: 'palette', componentId: item.id }), [item.id]);
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
-    id: paletteDragId(item.id),
-    data,
-    disabled: inDesign,
-  });
+interface PaletteCardDomProps extends PaletteCardProps {
+  setNodeRef: (node: HTMLElement | null) => void;
+  attributes: DraggableAttributes;
+  listeners: DraggableSyntheticListeners;
+  isDragging: boolean;
+}
+
+/**
+ * The card's DOM. useDraggable re-renders all 300 cards whenever the drag's
+ * over target changes; their props stay the same, so memo skips them.
+ */
+const PaletteCardDom = memo(function PaletteCardDom({ item, inDesign, setNodeRef, attributes, listeners, isDragging }: PaletteCardDomProps) {
   return (
     <li>
       <div
@@ -59,5 +63,25 @@ export const PaletteCard = memo(function PaletteCard({ item, inDesign }: Palette
         <PaletteCardBody item={item} inDesign={inDesign} />
       </div>
     </li>
+  );
+});
+
+/** A draggable catalog card; disabled once the component is in the image. */
+export const PaletteCard = memo(function PaletteCard({ item, inDesign }: PaletteCardProps) {
+  const data = useMemo((): DragData => ({ kind: 'palette', componentId: item.id }), [item.id]);
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: paletteDragId(item.id),
+    data,
+    disabled: inDesign,
+  });
+  return (
+    <PaletteCardDom
+      item={item}
+      inDesign={inDesign}
+      setNodeRef={setNodeRef}
+      attributes={attributes}
+      listeners={listeners}
+      isDragging={isDragging}
+    />
   );
 });

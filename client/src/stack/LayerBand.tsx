@@ -1,3 +1,4 @@
+import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
 import { SortableContext, rectSortingStrategy, useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useMemo } from 'react';
@@ -29,15 +30,26 @@ export interface LayerBandProps {
   reducedMotion: boolean;
 }
 
-/** One layer band: drag handle, inline name, size, and its sortable components. */
-function LayerBandView(props: LayerBandProps) {
-  const { layerIndex, layerCount, name, bytes, items, reducedMotion } = props;
-  const data: DragData = { kind: 'layer', layerIndex };
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver, active } =
-    useSortable({ id: layerDragId(layerIndex), data });
+interface LayerBandBodyProps extends Omit<LayerBandProps, 'itemsKey'> {
+  setNodeRef: (node: HTMLElement | null) => void;
+  setActivatorNodeRef: (node: HTMLElement | null) => void;
+  attributes: DraggableAttributes;
+  listeners: DraggableSyntheticListeners;
+  transform: string | undefined;
+  transition: string | undefined;
+  isDragging: boolean;
+  componentOver: boolean;
+}
+
+/**
+ * The band's DOM. useSortable re-renders all 40 bands whenever the drag's
+ * active or over target changes; this memo keeps that to the hook itself for
+ * every band whose look did not change.
+ */
+const LayerBandBody = memo(function LayerBandBody(props: LayerBandBodyProps) {
+  const { layerIndex, layerCount, name, bytes, items, reducedMotion, setNodeRef, setActivatorNodeRef, attributes, listeners } = props;
   const ids = useMemo(() => items.map((item) => itemDragId(item.id)), [items]);
   const remove = () => appStore.getState().edit({ type: 'removeLayer', layerIndex });
-  const componentOver = isOver && (active?.data.current as { kind?: string } | undefined)?.kind !== 'layer';
   const where = layerIndex === 0 ? 'bottom' : layerIndex === layerCount - 1 ? 'top' : '';
 
   return (
@@ -45,9 +57,9 @@ function LayerBandView(props: LayerBandProps) {
       ref={setNodeRef}
       data-testid={`layer-${layerIndex}`}
       aria-label={`Layer ${layerIndex + 1} of ${layerCount}: ${name}`}
-      style={{ transform: CSS.Translate.toString(transform), transition: reducedMotion ? undefined : transition }}
-      className={`rounded-lg border-2 bg-white p-2 shadow-sm ${componentOver ? 'border-slate-900 bg-slate-100' : 'border-slate-300'} ${
-        isDragging ? 'opacity-40' : ''
+      style={{ transform: props.transform, transition: props.transition }}
+      className={`rounded-lg border-2 bg-white p-2 shadow-sm ${props.componentOver ? 'border-slate-900 bg-slate-100' : 'border-slate-300'} ${
+        props.isDragging ? 'opacity-40' : ''
       }`}
     >
       <div className="flex flex-wrap items-center gap-2">
@@ -110,6 +122,33 @@ function LayerBandView(props: LayerBandProps) {
         </ul>
       </SortableContext>
     </li>
+  );
+});
+
+/** One layer band: drag handle, inline name, size, and its sortable components. */
+function LayerBandView(props: LayerBandProps) {
+  const { layerIndex, reducedMotion } = props;
+  const data = useMemo((): DragData => ({ kind: 'layer', layerIndex }), [layerIndex]);
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver, active } =
+    useSortable({ id: layerDragId(layerIndex), data });
+  const componentOver = isOver && (active?.data.current as { kind?: string } | undefined)?.kind !== 'layer';
+  return (
+    <LayerBandBody
+      layerIndex={layerIndex}
+      layerCount={props.layerCount}
+      name={props.name}
+      bytes={props.bytes}
+      items={props.items}
+      reducedMotion={reducedMotion}
+      setNodeRef={setNodeRef}
+      setActivatorNodeRef={setActivatorNodeRef}
+      attributes={attributes}
+      listeners={listeners}
+      transform={CSS.Translate.toString(transform) || undefined}
+      transition={reducedMotion ? undefined : transition}
+      isDragging={isDragging}
+      componentOver={componentOver}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
@@ -23,9 +24,9 @@ function isDeleteKey(event: KeyboardEvent) {
   return event.key === 'Delete' || event.key === 'Backspace';
 }
 
-/** The chip's text; memoised apart from the drag hooks, which re-render on every target change. */
-const StackItemLabel = memo(function StackItemLabel(props: Pick<StackItemProps, 'name' | 'bytes' | 'estimated' | 'planned' | 'componentClass'>) {
-  const { name, bytes, estimated, planned, componentClass } = props;
+type LabelProps = Pick<StackItemProps, 'name' | 'bytes' | 'estimated' | 'planned' | 'componentClass'>;
+
+function StackItemLabel({ name, bytes, estimated, planned, componentClass }: LabelProps) {
   return (
     <>
       <span aria-hidden="true">{CLASS_SYMBOL[componentClass]}</span>
@@ -38,37 +39,33 @@ const StackItemLabel = memo(function StackItemLabel(props: Pick<StackItemProps, 
       {planned ? <span className="text-xs font-medium">(planned)</span> : null}
     </>
   );
-});
+}
 
-const RemoveItemButton = memo(function RemoveItemButton({ name, onRemove }: { name: string; onRemove: () => void }) {
-  return (
-    <button
-      type="button"
-      aria-label={`Remove ${name}`}
-      title={`Remove ${name} (Delete)`}
-      onClick={onRemove}
-      className="border-l border-current/30 px-1.5 text-base leading-none hover:bg-white/60"
-    >
-      <span aria-hidden="true">×</span>
-    </button>
-  );
-});
+interface StackItemChipProps extends LabelProps {
+  componentId: string;
+  setNodeRef: (node: HTMLElement | null) => void;
+  attributes: DraggableAttributes;
+  listeners: DraggableSyntheticListeners;
+  transform: string | undefined;
+  transition: string | undefined;
+  isDragging: boolean;
+  isOver: boolean;
+  onRemove: () => void;
+}
 
-/** One component in a layer: sortable chip with a remove button. */
-export const StackItem = memo(function StackItem(props: StackItemProps) {
-  const { componentId, layerIndex, index, name, bytes, estimated, planned, componentClass, reducedMotion } = props;
-  const data = useMemo((): DragData => ({ kind: 'item', componentId, layerIndex, index }), [componentId, layerIndex, index]);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging, isOver } = useSortable({
-    id: itemDragId(componentId),
-    data,
-  });
-  const remove = useCallback(() => appStore.getState().edit({ type: 'removeComponent', layerIndex, index }), [layerIndex, index]);
-  const style = { transform: CSS.Translate.toString(transform), transition: reducedMotion ? undefined : transition };
-  const styles = CLASS_STYLE[componentClass];
+/**
+ * The chip's DOM. dnd-kit's hooks re-render every sortable whenever the
+ * active or over target changes (hundreds on a big design); every prop here
+ * is stable during a drag except for the few items it touches, so memo skips
+ * the rest.
+ */
+const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
+  const { componentId, setNodeRef, attributes, listeners, transform, transition, isDragging, isOver, onRemove, name } = props;
+  const styles = CLASS_STYLE[props.componentClass];
   return (
     <li
       ref={setNodeRef}
-      style={style}
+      style={{ transform, transition }}
       data-testid={`stack-item-${componentId}`}
       className={`flex items-stretch overflow-hidden rounded-md border-2 ${styles.chip} ${styles.edge} ${
         isDragging ? 'opacity-40' : ''
@@ -81,16 +78,59 @@ export const StackItem = memo(function StackItem(props: StackItemProps) {
           if (isDeleteKey(event)) {
             event.preventDefault();
             focusNeighbourOfItem(event.currentTarget);
-            remove();
+            onRemove();
             return;
           }
           listeners?.onKeyDown?.(event);
         }}
         className="flex cursor-grab touch-none items-center gap-1.5 px-2 py-1 text-sm"
       >
-        <StackItemLabel name={name} bytes={bytes} estimated={estimated} planned={planned} componentClass={componentClass} />
+        <StackItemLabel
+          name={name}
+          bytes={props.bytes}
+          estimated={props.estimated}
+          planned={props.planned}
+          componentClass={props.componentClass}
+        />
       </div>
-      <RemoveItemButton name={name} onRemove={remove} />
+      <button
+        type="button"
+        aria-label={`Remove ${name}`}
+        title={`Remove ${name} (Delete)`}
+        onClick={onRemove}
+        className="border-l border-current/30 px-1.5 text-base leading-none hover:bg-white/60"
+      >
+        <span aria-hidden="true">×</span>
+      </button>
     </li>
+  );
+});
+
+/** One component in a layer: sortable chip with a remove button. */
+export const StackItem = memo(function StackItem(props: StackItemProps) {
+  const { componentId, layerIndex, index, reducedMotion } = props;
+  const data = useMemo((): DragData => ({ kind: 'item', componentId, layerIndex, index }), [componentId, layerIndex, index]);
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging, isOver } = useSortable({
+    id: itemDragId(componentId),
+    data,
+  });
+  const remove = useCallback(() => appStore.getState().edit({ type: 'removeComponent', layerIndex, index }), [layerIndex, index]);
+  return (
+    <StackItemChip
+      componentId={componentId}
+      name={props.name}
+      bytes={props.bytes}
+      estimated={props.estimated}
+      planned={props.planned}
+      componentClass={props.componentClass}
+      setNodeRef={setNodeRef}
+      attributes={attributes}
+      listeners={listeners}
+      transform={CSS.Translate.toString(transform) || undefined}
+      transition={reducedMotion ? undefined : transition}
+      isDragging={isDragging}
+      isOver={isOver}
+      onRemove={remove}
+    />
   );
 });
