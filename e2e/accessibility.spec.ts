@@ -1,14 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { TEMPLATES } from '../shared/design/templates.ts';
-import { openDesigner, openWithDesign, screenshot } from './helpers.ts';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
+import { openDesigner, openWithDesign, screenshot, seriousViolations } from './helpers.ts';
 
 test('no serious or critical axe violations: empty design', async ({ page }) => {
   await openDesigner(page);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { emptyDesign } from '../shared/design/emptyDesign.ts';
-import { openWithDesign } from './helpers.ts';
+import { openWithDesign, screenshot, seriousViolations } from './helpers.ts';
 
 test('a saved design’s build: verified signature badges, SBOM downloads, history with log replay, rebuild identical', async ({
   page,
@@ -35,6 +35,8 @@ test('a saved design’s build: verified signature badges, SBOM downloads, histo
     await expect(badge).toContainText(`${algorithm} verified`);
   }
   await expect(page.getByTestId('signature-digest')).toContainText(digest ?? '');
+  await screenshot(page, 'build-signatures-history');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Downloads answer with the documents.
   for (const name of ['Download SBOM (SPDX)', 'Download SBOM (CycloneDX)', 'Download signature bundle']) {
@@ -58,6 +60,7 @@ test('a saved design’s build: verified signature badges, SBOM downloads, histo
   await expect(comparison).toContainText(`identical to build ${firstId}`);
   await expect(page.getByTestId('build-digest')).toHaveText(digest ?? '');
   await expect(rows).toHaveCount(2);
+  await screenshot(page, 'build-rebuild-identical');
 
   // Replaying the first build's log from the server's stored events.
   await history.getByRole('button', { name: `Replay the log of build ${firstId}` }).click();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { CatalogItem } from '../shared/catalog/types.ts';
@@ -85,4 +86,12 @@ export function layerNames(page: Page): Promise<string[]> {
   return page.locator('[data-testid^="layer-"] input[aria-label^="Name of layer"]').evaluateAll((inputs) =>
     inputs.map((i) => (i as HTMLInputElement).value).reverse(),
   );
+}
+
+/** Serious or critical WCAG 2.1 A/AA violations axe finds on the page as it is now. */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }

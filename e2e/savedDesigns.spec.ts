@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { emptyDesign } from '../shared/design/emptyDesign.ts';
-import { openDesigner, openWithDesign } from './helpers.ts';
+import { openDesigner, openWithDesign, screenshot, seriousViolations } from './helpers.ts';
 
 const helloDesign = (name: string) => ({ ...emptyDesign(), name, layers: [{ name: 'base', components: ['hello'] }] });
 
@@ -55,6 +55,8 @@ test('save, change, save again; the share link opens it in a fresh browser; Open
   const dialog = fresh.getByTestId('open-design-dialog');
   await dialog.getByLabel('Search by name').fill(name);
   await expect(dialog.getByTestId('saved-design')).toHaveCount(1);
+  await screenshot(fresh, 'open-design-dialog');
+  expect(await seriousViolations(fresh)).toEqual([]);
   await dialog.getByLabel('Search by name').fill(`${name}-nothing-like-it`);
   await expect(dialog.getByText('No saved design matches.')).toBeVisible();
   await dialog.getByLabel('Search by name').fill(name);
@@ -86,6 +88,8 @@ test('a save against an older revision shows both copies; keep mine overwrites, 
   await expect(conflict).toContainText('revision 2');
   await expect(conflict).toContainText(`${name}:theirs`);
   await expect(conflict).toContainText(`${name}:mine`);
+  await screenshot(page, 'save-conflict');
+  expect(await seriousViolations(page)).toEqual([]);
   await conflict.getByRole('button', { name: 'Load the server’s' }).click();
   await expect(conflict).toBeHidden();
   await expect(setting(page, 'Tag')).toHaveValue('theirs');

@@ -18,10 +18,9 @@ export function ShareLink({ id }: { id: string }) {
       <button
         type="button"
         className="toolbar-button"
-        aria-label="Copy share link"
         onClick={async () => setCopied((await copyText(url)) ? 'Copied' : 'Copy failed')}
       >
-        {copied || 'Copy link'}
+        {copied ? `Share link ${copied.toLowerCase()}` : 'Copy share link'}
       </button>
     </span>
   );
