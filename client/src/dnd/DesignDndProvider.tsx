@@ -18,7 +18,7 @@ import { useReducedMotion } from '../common/useReducedMotion.ts';
 import { appStore } from '../store/useAppStore.ts';
 import { collisionForDrag, isPastCentre } from './collisionForDrag.ts';
 import { describeDragged, describeTarget, type NameOf } from './describeDrag.ts';
-import { asDragData, asDropData, type DragData } from './dragData.ts';
+import { DND_DESCRIBED_BY_ID, asDragData, asDropData, type DragData } from './dragData.ts';
 import { DragPreview } from './DragPreview.tsx';
 import { keyboardTargets, stepTarget } from './keyboardTargets.ts';
 import { resolveDrop } from './resolveDrop.ts';
@@ -117,6 +117,7 @@ export function DesignDndProvider({ children }: { children: ReactNode }) {
 
   return (
     <DndContext
+      id={DND_DESCRIBED_BY_ID}
       sensors={sensors}
       collisionDetection={collisionDetection}
       accessibility={{ announcements, screenReaderInstructions }}

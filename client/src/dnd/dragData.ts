@@ -37,3 +37,6 @@ export function accepts(drag: DragData, drop: DropData): boolean {
   if (drag.kind === 'layer') return drop.kind === 'layer';
   return true;
 }
+
+/** The DndContext's id, hence the id of its screen-reader instructions (`aria-describedby` of every draggable). */
+export const DND_DESCRIBED_BY_ID = 'design-dnd';
