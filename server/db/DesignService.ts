@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Design } from '../../shared/design/types.ts';
+import type { DesignSummary, StoredDesign } from '../../shared/api/types.ts';
 import { AppError } from '../errors/AppError.ts';
 import { DesignRepository, type DesignRow } from './DesignRepository.ts';
 
@@ -9,25 +10,15 @@ export type ValidateDesign = (
   input: unknown,
 ) => { ok: true; design: Design } | { ok: false; issues: ReadonlyArray<{ path: string; message: string }> };
 
-export interface DesignSummary {
-  id: string;
-  name: string;
-  revision: number;
-  updatedAt: string;
-  totalBytes: number;
-}
+export type { DesignSummary };
 
 export interface DeletedDesignSummary extends DesignSummary {
   deletedAt: string;
   restorableUntil: string;
 }
 
-export interface SavedDesign {
-  id: string;
-  revision: number;
-  updatedAt: string;
-  design: Design;
-}
+/** A design as stored, with its revision (the wire shape of `GET /api/designs/:id`). */
+export type SavedDesign = StoredDesign;
 
 export interface SaveResult {
   id: string;

@@ -127,3 +127,24 @@ export type BuildEvent =
 
 /** A stored event with its monotonically increasing id (the SSE `id:`). */
 export type StoredBuildEvent = BuildEvent & { id: number };
+
+/** One row of `GET /api/designs`. */
+export interface DesignSummary {
+  id: string;
+  name: string;
+  revision: number;
+  updatedAt: string;
+  totalBytes: number;
+}
+
+/** What saving a design answers (`POST`/`PUT /api/designs…`). */
+export interface SavedRevision {
+  id: string;
+  revision: number;
+  updatedAt: string;
+}
+
+/** `GET /api/designs/:id`. */
+export interface StoredDesign extends SavedRevision {
+  design: Design;
+}

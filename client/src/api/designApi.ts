@@ -1,30 +1,14 @@
 import type { Design } from '../../../shared/design/types.ts';
+import type { DesignSummary, SavedRevision, StoredDesign } from '../../../shared/api/types.ts';
 import { ApiError } from './ApiError.ts';
 import { authHeaders } from './apiToken.ts';
 import { jsonBody, requestJson, requestVoid } from './requestApi.ts';
 
-export interface DesignSummary {
-  id: string;
-  name: string;
-  revision: number;
-  updatedAt: string;
-  totalBytes: number;
-}
-
-export interface SavedRevision {
-  id: string;
-  revision: number;
-  updatedAt: string;
-}
-
-export interface StoredDesign extends SavedRevision {
-  design: Design;
-}
+export type { DesignSummary, SavedRevision, StoredDesign };
 
 /** What PUT answers: saved, or the server's newer copy to choose against. */
 export type UpdateOutcome =
-  | { ok: true; saved: SavedRevision }
-  | { ok: false; current: StoredDesign; yourRevision: number };
+  { ok: true; saved: SavedRevision } | { ok: false; current: StoredDesign; yourRevision: number };
 
 const designUrl = (id: string) => `/api/designs/${encodeURIComponent(id)}`;
 
@@ -53,8 +37,14 @@ export async function updateDesign(id: string, design: Design, revision: number)
     return { ok: false, current: { ...body.current, id }, yourRevision: body.yours.revision };
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? `${response.status} save failed`);
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'http',
+      body?.error?.message ?? `${response.status} save failed`,
+    );
   }
   const saved = (await response.json()) as SavedRevision;
   return { ok: true, saved };
