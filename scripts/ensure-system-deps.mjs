@@ -34,9 +34,24 @@ const needed = [
   ['umoci', 'umoci'],
   ['openssl', 'openssl'],
   ['dpkg-deb', 'dpkg'],
+  // Scale-out, registry and shipping tests start these on loopback themselves.
+  ['redis-server', 'redis-server'],
+  ['docker-registry', 'docker-registry'],
+  ['qemu-aarch64-static', 'qemu-user-static'],
+  // The .zpkg journal model is proved in Coq.
+  ['coqc', 'coq'],
 ];
 const missing = needed.filter(([cmd]) => !onPath(cmd)).map(([, pkg]) => pkg);
-if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+// file → Debian package, for what is not a command on PATH.
+const neededFiles = [
+  ['/usr/bin/chromium', 'chromium'],
+  ['/usr/lib/postgresql/15/bin/initdb', 'postgresql'],
+  // Ed448 for obli-pkg's in-image signature checks (linked into a static musl binary).
+  ['/usr/lib/x86_64-linux-gnu/libdecaf.a', 'libdecaf-dev'],
+  // Screenshots taken in tests show the status emoji instead of boxes.
+  ['/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf', 'fonts-noto-color-emoji'],
+];
+for (const [file, pkg] of neededFiles) if (!existsSync(file)) missing.push(pkg);
 
 const lists = '/var/lib/apt/lists';
 const haveLists = existsSync(lists) && readdirSync(lists).some((f) => /_Packages(\.\w+)?$/.test(f));
