@@ -14,6 +14,9 @@ import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { createServerContext, type ContextOverrides } from './createServerContext.ts';
 import { recoverInterrupted } from './db/recoverInterrupted.ts';
+import { answerClientErrorsAsJson } from './http/headerOverflow.ts';
+import { contentTypeGuard, hostGuard, originGuard } from './http/requestGuards.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { authMiddleware } from './routes/authMiddleware.ts';
 import { consoleLog, type ServerContext, type ServerLog } from './ServerContext.ts';
 
@@ -51,7 +54,9 @@ export async function createServer(
   const wired = createServerContext(config, log, overrides);
   const { ctx, store } = wired;
   try {
+    const hosts = { boundHost: config.host, allowedHosts: config.allowedHosts };
     const app = createApp(ctx, {
+      guards: [securityHeaders(), hostGuard(hosts), originGuard(hosts), contentTypeGuard()],
       modules: [...API_MODULES, ...(overrides.modules ?? [])],
       ...(overrides.apiAuth || config.apiToken !== undefined
         ? { apiAuth: overrides.apiAuth ?? authMiddleware({ token: config.apiToken }) }
@@ -61,6 +66,7 @@ export async function createServer(
     // SSE streams and downloads are long; let the heartbeat keep them, not a timeout.
     server.requestTimeout = 0;
     server.headersTimeout = 60_000;
+    answerClientErrorsAsJson(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {

@@ -20,7 +20,10 @@ const bin = join(root, 'bin', 'lago-grey.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'lg-cli-'));
 
 async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const r = await runProcess(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, LAGO_DATA_DIR: join(dir, 'data') } });
+  const r = await runProcess(process.execPath, [bin, ...args], {
+    cwd: dir,
+    env: { ...process.env, LAGO_DATA_DIR: join(dir, 'data') },
+  });
   return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -40,18 +43,28 @@ let digest = '';
 beforeAll(async () => {
   writeFileSync(designPath, JSON.stringify(design));
   writeFileSync(join(dir, 'broken.json'), '{"schemaVersion": 1,');
-  writeFileSync(join(dir, 'bad-design.json'), JSON.stringify({ ...design, layers: [{ name: 'base', components: ['libfoo'] }] }));
+  writeFileSync(
+    join(dir, 'bad-design.json'),
+    JSON.stringify({ ...design, layers: [{ name: 'base', components: ['libfoo'] }] }),
+  );
   writeFileSync(join(dir, 'keys.json'), JSON.stringify(publicKeysDocument(keys)));
   writeFileSync(join(dir, 'not-keys.json'), '{"keys":[{"alg":"RSA"}]}');
   digest = await writeTestOciArchive(mkdtempSync(join(tmpdir(), 'lg-cli-img-')), join(dir, 'image.tar'));
-  writeFileSync(join(dir, 'bundle.json'), JSON.stringify(signPayload(simpleSigningPayload('cli-test:1', digest), keys)));
+  writeFileSync(
+    join(dir, 'bundle.json'),
+    JSON.stringify(signPayload(simpleSigningPayload('cli-test:1', digest), keys)),
+  );
 });
 
 describe('lago-grey help', () => {
   it('covers every command with examples and the exit codes', async () => {
-    const [main, ...cmds] = await Promise.all([cli('--help'), ...['check', 'build', 'containerfile', 'verify', 'keys'].map((c) => cli(c, '--help'))]);
+    const [main, ...cmds] = await Promise.all([
+      cli('--help'),
+      ...['check', 'build', 'containerfile', 'verify', 'keys'].map((c) => cli(c, '--help')),
+    ]);
     expect(main.code).toBe(0);
-    for (const c of ['check', 'build', 'containerfile', 'verify', 'keys']) expect(main.stdout).toContain(`  ${c} `);
+    for (const c of ['check', 'build', 'containerfile', 'verify', 'keys'])
+      expect(main.stdout).toContain(`  ${c} `);
     expect(main.stdout).toContain('7   verify: image archive corrupt');
     for (const r of cmds) {
       expect(r.code).toBe(0);
@@ -63,17 +76,29 @@ describe('lago-grey help', () => {
 
 describe('lago-grey error paths: one line, distinct exit codes', () => {
   it('missing file → 3, invalid JSON → 4, schema error with path → 5', async () => {
-    const [missing, broken, schema] = await Promise.all([cli('check', 'nope.json'), cli('check', 'broken.json'), cli('check', 'bad-design.json')]);
+    const [missing, broken, schema] = await Promise.all([
+      cli('check', 'nope.json'),
+      cli('check', 'broken.json'),
+      cli('check', 'bad-design.json'),
+    ]);
     expect(missing.code).toBe(EXIT.fileNotFound);
     expectOneLine(missing.stderr, /^lago-grey check: cannot read design .*nope\.json: no such file$/);
     expect(broken.code).toBe(EXIT.invalidJson);
     expectOneLine(broken.stderr, /^lago-grey check: design .*broken\.json is not valid JSON: /);
     expect(schema.code).toBe(EXIT.invalidDesign);
-    expectOneLine(schema.stderr, /^lago-grey check: design .*bad-design\.json is invalid: layers\[0\]\.components\[0\]: .*libfoo/);
+    expectOneLine(
+      schema.stderr,
+      /^lago-grey check: design .*bad-design\.json is invalid: layers\[0\]\.components\[0\]: .*libfoo/,
+    );
   });
 
   it('unknown flag, unknown command, missing argument → 2', async () => {
-    const [flag, cmd, missing, none] = await Promise.all([cli('check', 'design.json', '--frobnicate'), cli('frobnicate'), cli('build', 'design.json'), cli()]);
+    const [flag, cmd, missing, none] = await Promise.all([
+      cli('check', 'design.json', '--frobnicate'),
+      cli('frobnicate'),
+      cli('build', 'design.json'),
+      cli(),
+    ]);
     for (const r of [flag, cmd, missing, none]) expect(r.code).toBe(EXIT.usage);
     expectOneLine(none.stderr, /^lago-grey: missing command/);
     expectOneLine(flag.stderr, /^lago-grey check: Unknown option '--frobnicate'/);
@@ -82,10 +107,19 @@ describe('lago-grey error paths: one line, distinct exit codes', () => {
   });
 
   it('verify: intact → 0; tampered image → 7; tampered bundle → 6; other keys → 6; bad keys file → 9', async () => {
-    const bundle = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8')) as { payload: string; signatures: { alg: string; sig: string }[] };
+    const bundle = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8')) as {
+      payload: string;
+      signatures: { alg: string; sig: string }[];
+    };
     const sig = Buffer.from(bundle.signatures[2]?.sig ?? '', 'base64');
     sig[100] = (sig[100] ?? 0) ^ 1;
-    writeFileSync(join(dir, 'tampered-bundle.json'), JSON.stringify({ ...bundle, signatures: bundle.signatures.map((s, i) => (i === 2 ? { ...s, sig: sig.toString('base64') } : s)) }));
+    writeFileSync(
+      join(dir, 'tampered-bundle.json'),
+      JSON.stringify({
+        ...bundle,
+        signatures: bundle.signatures.map((s, i) => (i === 2 ? { ...s, sig: sig.toString('base64') } : s)),
+      }),
+    );
     const image = readFileSync(join(dir, 'image.tar'));
     const gz = image.indexOf(Buffer.from([0x1f, 0x8b, 0x08]));
     image[gz + 25] = (image[gz + 25] ?? 0) ^ 1;
@@ -101,13 +135,19 @@ describe('lago-grey error paths: one line, distinct exit codes', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe(`verified cli-test:1 ${digest}: ML-DSA-87 ok, Ed448 ok, SLH-DSA-SHA2-256f ok\n`);
     expect(badImage.code).toBe(EXIT.imageCorrupt);
-    expectOneLine(badImage.stderr, /^lago-grey verify: image archive corrupt: blob sha256:[0-9a-f]{64} does not match its digest$/);
+    expectOneLine(
+      badImage.stderr,
+      /^lago-grey verify: image archive corrupt: blob sha256:[0-9a-f]{64} does not match its digest$/,
+    );
     expect(badBundle.code).toBe(EXIT.verificationFailed);
     expectOneLine(badBundle.stderr, /^lago-grey verify: SLH-DSA-SHA2-256f signature invalid$/);
     expect(otherKeys.code).toBe(EXIT.verificationFailed);
     expectOneLine(otherKeys.stderr, /^lago-grey verify: ML-DSA-87 signature made with untrusted key/);
     expect(badKeys.code).toBe(EXIT.invalidKeys);
-    expectOneLine(badKeys.stderr, /^lago-grey verify: keys not-keys\.json: keys\[0\]\.alg: unknown algorithm "RSA"$/);
+    expectOneLine(
+      badKeys.stderr,
+      /^lago-grey verify: keys not-keys\.json: keys\[0\]\.alg: unknown algorithm "RSA"$/,
+    );
   });
 });
 
@@ -115,18 +155,34 @@ describe('lago-grey check gates', () => {
   it('max-bytes passes at the total and fails one byte below (exit 1); dive gates pass at their limits', async () => {
     const json = await cli('check', 'design.json', '--json');
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { pass: boolean; budget: { totalBytes: number }; gates: { name: string; pass: boolean }[] };
+    const report = JSON.parse(json.stdout) as {
+      pass: boolean;
+      budget: { totalBytes: number };
+      gates: { name: string; pass: boolean }[];
+    };
     const total = report.budget.totalBytes;
     const [atLimit, below, strict] = await Promise.all([
       cli('check', 'design.json', '--max-bytes', String(total)),
       cli('check', 'design.json', '--max-bytes', String(total - 1)),
-      cli('check', 'design.json', '--lowest-efficiency', '1', '--highest-user-wasted-percent', '0', '--highest-wasted-bytes', '0'),
+      cli(
+        'check',
+        'design.json',
+        '--lowest-efficiency',
+        '1',
+        '--highest-user-wasted-percent',
+        '0',
+        '--highest-wasted-bytes',
+        '0',
+      ),
     ]);
     expect(atLimit.code).toBe(0);
     expect(atLimit.stdout).toMatch(/PASS max-bytes/);
     expect(below.code).toBe(EXIT.gateFailed);
     expect(below.stdout).toMatch(/FAIL max-bytes/);
-    expectOneLine(below.stderr, new RegExp(`^lago-grey check: max-bytes: .*\\(${total} B\\) > .*\\(${total - 1} B\\)$`));
+    expectOneLine(
+      below.stderr,
+      new RegExp(`^lago-grey check: max-bytes: .*\\(${total} B\\) > .*\\(${total - 1} B\\)$`),
+    );
     expect(strict.code).toBe(0);
   });
 

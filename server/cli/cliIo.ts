@@ -19,17 +19,26 @@ export function parseCommandArgs<O extends Options>(command: string, args: reado
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (e) {
-    const msg = ((e as Error).message.split('\n')[0] ?? '').replace(/\. To specify a positional argument.*$/, '');
+    const msg = ((e as Error).message.split('\n')[0] ?? '').replace(
+      /\. To specify a positional argument.*$/,
+      '',
+    );
     throw new CliError(EXIT.usage, `${msg} (see lago-grey ${command} --help)`);
   }
 }
 
 export function expectPositionals(command: string, positionals: string[], names: string[]): string[] {
   if (positionals.length < names.length) {
-    throw new CliError(EXIT.usage, `missing ${names.slice(positionals.length).join(' and ')} (see lago-grey ${command} --help)`);
+    throw new CliError(
+      EXIT.usage,
+      `missing ${names.slice(positionals.length).join(' and ')} (see lago-grey ${command} --help)`,
+    );
   }
   if (positionals.length > names.length) {
-    throw new CliError(EXIT.usage, `unexpected argument "${positionals[names.length]}" (see lago-grey ${command} --help)`);
+    throw new CliError(
+      EXIT.usage,
+      `unexpected argument "${positionals[names.length]}" (see lago-grey ${command} --help)`,
+    );
   }
   return positionals;
 }

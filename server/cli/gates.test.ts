@@ -25,7 +25,13 @@ const item = (id: string, files: { path: string; bytes: number }[]): CatalogItem
   fileCount: files.length,
   files,
 });
-const items = [item('a', [{ path: '/x', bytes: 100 }, { path: '/y', bytes: 50 }]), item('b', [{ path: '/x', bytes: 120 }])];
+const items = [
+  item('a', [
+    { path: '/x', bytes: 100 },
+    { path: '/y', bytes: 50 },
+  ]),
+  item('b', [{ path: '/x', bytes: 120 }]),
+];
 const design: Design = {
   schemaVersion: 1,
   name: 'waste',
@@ -74,7 +80,7 @@ describe('dive gates on a design', () => {
     expect(gateOf('highest-user-wasted-percent', waste.userWastedPercent - 1e-9)?.pass).toBe(false);
   });
 
-  it('defaults are dive\'s (0.9, 0.1, wasted bytes off) and the design target; this design fails two of them', () => {
+  it("defaults are dive's (0.9, 0.1, wasted bytes off) and the design target; this design fails two of them", () => {
     const results = evaluateGates(effectiveGates(design.targetBytes, {}, {}), budget, waste);
     expect(results.map((g) => [g.name, g.threshold, g.pass])).toEqual([
       ['max-bytes', 1_000, true],
@@ -85,7 +91,10 @@ describe('dive gates on a design', () => {
   });
 
   it('flags override the .lago-grey-ci file, which overrides the defaults', () => {
-    const file = parseCiFile('rules:\n  lowest-efficiency: 50%  # dive style\n  highest-wasted-bytes: 1KB\n  max-bytes: disabled\n', '.lago-grey-ci');
+    const file = parseCiFile(
+      'rules:\n  lowest-efficiency: 50%  # dive style\n  highest-wasted-bytes: 1KB\n  max-bytes: disabled\n',
+      '.lago-grey-ci',
+    );
     expect(file).toEqual({ 'lowest-efficiency': 0.5, 'highest-wasted-bytes': 1000, 'max-bytes': null });
     expect(effectiveGates(5, file, { 'lowest-efficiency': 0.7 })).toEqual({
       'max-bytes': null,

@@ -9,7 +9,14 @@ import { CliError, EXIT } from './CliError.ts';
 
 function unreadable(e: unknown, path: string, what: string): CliError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (code ?? 'unreadable');
   return new CliError(EXIT.fileNotFound, `cannot read ${what} ${path}: ${why}`);
 }
 
@@ -57,16 +64,28 @@ export async function readDesignFile(path: string): Promise<Design> {
   if (result.ok) return result.design;
   const [first, ...rest] = result.issues;
   const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
-  throw new CliError(EXIT.invalidDesign, `design ${path} is invalid: ${first ? formatIssue(first) : 'unknown problem'}${more}`);
+  throw new CliError(
+    EXIT.invalidDesign,
+    `design ${path} is invalid: ${first ? formatIssue(first) : 'unknown problem'}${more}`,
+  );
 }
 
-const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+const UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
 
 /** `17500000`, `17.5MB`, `20 MiB` → integer bytes; `what` names the flag in the error. */
 export function parseBytes(text: string, what: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = UNITS[(m?.[2] || 'b').toLowerCase()];
-  if (!m || unit === undefined) throw new CliError(EXIT.usage, `${what}: "${text}" is not a size (e.g. 17500000, 17.5MB, 20MiB)`);
+  if (!m || unit === undefined)
+    throw new CliError(EXIT.usage, `${what}: "${text}" is not a size (e.g. 17500000, 17.5MB, 20MiB)`);
   return Math.round(Number(m[1]) * unit);
 }
 

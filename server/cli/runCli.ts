@@ -15,7 +15,10 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
   check: { load: async () => (await import('./commands/check.ts')).checkCommand, help: CHECK_HELP },
   build: { load: async () => (await import('./commands/build.ts')).buildCommand, help: BUILD_HELP },
-  containerfile: { load: async () => (await import('./commands/containerfile.ts')).containerfileCommand, help: CONTAINERFILE_HELP },
+  containerfile: {
+    load: async () => (await import('./commands/containerfile.ts')).containerfileCommand,
+    help: CONTAINERFILE_HELP,
+  },
   verify: { load: async () => (await import('./commands/verify.ts')).verifyCommand, help: VERIFY_HELP },
   keys: { load: async () => (await import('./commands/keys.ts')).keysCommand, help: KEYS_HELP },
 };
@@ -48,11 +51,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const topic = first === 'help' ? rest[0] : undefined;
       if (topic !== undefined) {
         const cmd = COMMANDS[topic];
-        if (!cmd) throw new CliError(EXIT.usage, `unknown command "${topic}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+        if (!cmd)
+          throw new CliError(
+            EXIT.usage,
+            `unknown command "${topic}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
+          );
         io.stdout(`${cmd.help}\n\n${EXIT_CODES_HELP}\n`);
         return EXIT.ok;
       }
-      if (first === undefined) throw new CliError(EXIT.usage, `missing command (commands: ${Object.keys(COMMANDS).join(', ')}; see lago-grey --help)`);
+      if (first === undefined)
+        throw new CliError(
+          EXIT.usage,
+          `missing command (commands: ${Object.keys(COMMANDS).join(', ')}; see lago-grey --help)`,
+        );
       io.stdout(`${MAIN_HELP}\n`);
       return EXIT.ok;
     }
@@ -62,13 +73,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const cmd = COMMANDS[first];
     if (!cmd) {
-      throw new CliError(EXIT.usage, `unknown ${first.startsWith('-') ? 'option' : 'command'} "${first}" (commands: ${Object.keys(COMMANDS).join(', ')}; see lago-grey --help)`);
+      throw new CliError(
+        EXIT.usage,
+        `unknown ${first.startsWith('-') ? 'option' : 'command'} "${first}" (commands: ${Object.keys(COMMANDS).join(', ')}; see lago-grey --help)`,
+      );
     }
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(`${cmd.help}\n`);
       return EXIT.ok;
     }
-    return await (await cmd.load())(rest, io);
+    return await (
+      await cmd.load()
+    )(rest, io);
   } catch (e) {
     const { code, message } = describeFailure(e);
     io.stderr(`lago-grey${first && COMMANDS[first] ? ` ${first}` : ''}: ${message}\n`);
@@ -80,5 +96,8 @@ function describeFailure(e: unknown): { code: number; message: string } {
   const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
   if (e instanceof CliError) return { code: e.exitCode, message: oneLine(e.message) };
   if (isAppError(e)) return { code: EXIT.internal, message: oneLine(`${e.code}: ${e.message}`) };
-  return { code: EXIT.internal, message: oneLine(`internal error: ${e instanceof Error ? e.message : String(e)}`) };
+  return {
+    code: EXIT.internal,
+    message: oneLine(`internal error: ${e instanceof Error ? e.message : String(e)}`),
+  };
 }

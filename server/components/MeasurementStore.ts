@@ -47,7 +47,13 @@ export class MeasurementStore {
       files,
     };
     const prev = all[c.id];
-    if (prev && prev.version === m.version && prev.sizeBytes === m.sizeBytes && prev.fileCount === m.fileCount) return;
+    if (
+      prev &&
+      prev.version === m.version &&
+      prev.sizeBytes === m.sizeBytes &&
+      prev.fileCount === m.fileCount
+    )
+      return;
     all[c.id] = m;
     const text = JSON.stringify(all);
     // Writes are chained so an older snapshot never lands after a newer one.

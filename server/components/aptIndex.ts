@@ -67,7 +67,9 @@ export class AptIndex {
     this.file = path.join(cache.root, 'apt-candidates.json');
   }
 
-  private async onDisk(): Promise<{ fingerprint: string; candidates: Record<string, DebCandidate> } | undefined> {
+  private async onDisk(): Promise<
+    { fingerprint: string; candidates: Record<string, DebCandidate> } | undefined
+  > {
     return fs
       .readFile(this.file, 'utf8')
       .then((t) => JSON.parse(t) as { fingerprint: string; candidates: Record<string, DebCandidate> })
@@ -85,7 +87,11 @@ export class AptIndex {
   }
 
   /** The candidate of every package, looked up in one `apt-cache` call on a miss. */
-  async candidates(packages: readonly string[], log: LogFn, signal: AbortSignal): Promise<Map<string, DebCandidate>> {
+  async candidates(
+    packages: readonly string[],
+    log: LogFn,
+    signal: AbortSignal,
+  ): Promise<Map<string, DebCandidate>> {
     const fingerprint = await aptListsFingerprint(this.listsDir);
     if (fingerprint === null) {
       const remembered = await this.onDisk();
@@ -106,7 +112,10 @@ export class AptIndex {
     const missing = packages.filter((p) => memo.candidates[p] === undefined);
     if (missing.length > 0) {
       log('info', `apt-cache show ${missing.join(' ')}`);
-      const r = await runProcess('apt-cache', ['show', '--no-all-versions', ...missing], { signal, timeoutMs: 60_000 });
+      const r = await runProcess('apt-cache', ['show', '--no-all-versions', ...missing], {
+        signal,
+        timeoutMs: 60_000,
+      });
       const found = parseAptCacheShow(r.stdout);
       for (const p of missing) {
         const c = found.get(p);

@@ -39,7 +39,8 @@ export function baseEntries(): GeneratedEntry[] {
       path: '/etc/nsswitch.conf',
       type: 'file',
       mode: 0o644,
-      content: 'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\nnetworks: files\nprotocols: files\nservices: files\n',
+      content:
+        'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\nnetworks: files\nprotocols: files\nservices: files\n',
     },
     {
       path: '/etc/os-release',
@@ -75,31 +76,34 @@ export function createBaseResolver(cache: ContentCache): ComponentResolver {
       }
       const entries = baseEntries();
       const specSha = sha256Hex(JSON.stringify({ v: BASE_VERSION, entries }));
-      return cache.memo(
-        'generated',
-        { id: item.id, specSha },
-        async () => {
-          const files: ComponentFile[] = [];
-          for (const e of entries) {
-            if (e.type === 'dir') {
-              files.push({ path: e.path, type: 'dir', mode: e.mode, size: 0 });
-              continue;
-            }
-            const blob = await cache.putBytes(e.content ?? '');
-            files.push({ path: e.path, type: 'file', mode: e.mode, size: blob.size, sha256: blob.sha256, hostPath: blob.hostPath });
+      return cache.memo('generated', { id: item.id, specSha }, async () => {
+        const files: ComponentFile[] = [];
+        for (const e of entries) {
+          if (e.type === 'dir') {
+            files.push({ path: e.path, type: 'dir', mode: e.mode, size: 0 });
+            continue;
           }
-          files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-          ctx.log('info', `generated ${item.id} ${BASE_VERSION}`);
-          return {
-            id: item.id,
-            version: BASE_VERSION,
-            // The "design" of a generated component is its own spec, not the image design.
-            origin: { kind: 'generated', designSha256: specSha },
-            files,
-            contentBytes: files.reduce((n, f) => n + f.size, 0),
-          };
-        },
-      );
+          const blob = await cache.putBytes(e.content ?? '');
+          files.push({
+            path: e.path,
+            type: 'file',
+            mode: e.mode,
+            size: blob.size,
+            sha256: blob.sha256,
+            hostPath: blob.hostPath,
+          });
+        }
+        files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        ctx.log('info', `generated ${item.id} ${BASE_VERSION}`);
+        return {
+          id: item.id,
+          version: BASE_VERSION,
+          // The "design" of a generated component is its own spec, not the image design.
+          origin: { kind: 'generated', designSha256: specSha },
+          files,
+          contentBytes: files.reduce((n, f) => n + f.size, 0),
+        };
+      });
     },
   };
 }

@@ -39,34 +39,53 @@ describe('component service: generated base, artifacts, uploads, catalog', () =>
       'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' +
         'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n',
     );
-    expect(await read('/etc/group')).toBe('root:x:0:\ntty:x:5:\nstaff:x:50:\nnobody:x:65534:\nnonroot:x:65532:\n');
+    expect(await read('/etc/group')).toBe(
+      'root:x:0:\ntty:x:5:\nstaff:x:50:\nnobody:x:65534:\nnonroot:x:65532:\n',
+    );
     expect(await read('/etc/nsswitch.conf')).toMatch(/^hosts: files dns$/m);
     const osRelease = await read('/etc/os-release');
     expect(osRelease).toMatch(/^ID=lago-grey$/m);
     expect(osRelease).toMatch(/^NAME="Lago Grey"$/m);
     const dirs = base.files.filter((f) => f.type === 'dir').map((f) => [f.path, f.mode]);
-    expect(dirs).toEqual([['/home', 0o755], ['/home/nonroot', 0o1777], ['/tmp', 0o1777]]);
+    expect(dirs).toEqual([
+      ['/home', 0o755],
+      ['/home/nonroot', 0o1777],
+      ['/tmp', 0o1777],
+    ]);
     expect(base.files.map((f) => f.path)).toEqual([...base.files.map((f) => f.path)].sort());
     expect(base.contentBytes).toBe(base.files.reduce((n, f) => n + f.size, 0));
     // Fixed content: the same spec hash every time, so digests are reproducible.
-    expect(base.origin).toEqual({ kind: 'generated', designSha256: sha256Hex(JSON.stringify({ v: '0.1.0', entries: baseEntries() })) });
+    expect(base.origin).toEqual({
+      kind: 'generated',
+      designSha256: sha256Hex(JSON.stringify({ v: '0.1.0', entries: baseEntries() })),
+    });
   });
 
   it('marks a missing artifact unavailable, naming the file and the absolute folder', async () => {
     const oqs = (await service.catalogItems()).find((i) => i.id === 'liboqs');
     expect(oqs?.available).toBe(false);
     expect(oqs?.unavailableReason).toContain(`put liboqs.a in ${path.join(artifactsDir, 'liboqs.a')}`);
-    await expect(service.resolve(item('liboqs'), recordingContext())).rejects.toMatchObject({ code: 'artifact_missing' });
+    await expect(service.resolve(item('liboqs'), recordingContext())).rejects.toMatchObject({
+      code: 'artifact_missing',
+    });
   });
 
   it('installs an artifact at its install path (0644 for a static lib) and measures it', async () => {
     const bytes = Buffer.alloc(12_345, 7);
     await fs.writeFile(path.join(artifactsDir, 'liboqs.a'), bytes);
     const r = await service.resolve(item('liboqs'), recordingContext());
-    expect(r.files).toMatchObject([{ path: '/usr/lib/liboqs.a', type: 'file', mode: 0o644, size: 12_345, sha256: sha256Hex(bytes) }]);
+    expect(r.files).toMatchObject([
+      { path: '/usr/lib/liboqs.a', type: 'file', mode: 0o644, size: 12_345, sha256: sha256Hex(bytes) },
+    ]);
     expect(r.origin).toEqual({ kind: 'artifact', file: 'liboqs.a', sha256: sha256Hex(bytes) });
     const oqs = (await service.catalogItems()).find((i) => i.id === 'liboqs');
-    expect(oqs).toMatchObject({ available: true, sizeBytes: 12_345, sizeIsEstimate: false, fileCount: 1, formation: 'floe' });
+    expect(oqs).toMatchObject({
+      available: true,
+      sizeBytes: 12_345,
+      sizeIsEstimate: false,
+      fileCount: 1,
+      formation: 'floe',
+    });
     expect(oqs?.unavailableReason).toBeUndefined();
   });
 
@@ -99,7 +118,9 @@ describe('component service: generated base, artifacts, uploads, catalog', () =>
       available: true,
     });
     const r = await service.resolveUpload(ref, '/usr/local/bin/myapp', recordingContext());
-    expect(r.files).toMatchObject([{ path: '/usr/local/bin/myapp', mode: 0o755, size: bytes.length, sha256: sha }]);
+    expect(r.files).toMatchObject([
+      { path: '/usr/local/bin/myapp', mode: 0o755, size: bytes.length, sha256: sha },
+    ]);
     expect(r.origin).toEqual({ kind: 'upload', sha256: sha });
     expect((await service.catalogItems()).find((i) => i.id === ref)?.available).toBe(true);
     const design = testDesign([{ name: 'app', components: [ref] }]);
@@ -109,18 +130,29 @@ describe('component service: generated base, artifacts, uploads, catalog', () =>
 
   it('never lets an id or a path name a host path', async () => {
     const forged: CatalogItem = { ...item('liboqs'), id: '../../etc/passwd' };
-    await expect(service.resolve(forged, recordingContext())).rejects.toMatchObject({ code: 'unknown_component' });
+    await expect(service.resolve(forged, recordingContext())).rejects.toMatchObject({
+      code: 'unknown_component',
+    });
     // A catalog id is looked up: the caller's source recipe is ignored.
-    const spoofed: CatalogItem = { ...item('liboqs'), source: { kind: 'artifact', file: '../../../etc/shadow', installPath: '/x' } };
+    const spoofed: CatalogItem = {
+      ...item('liboqs'),
+      source: { kind: 'artifact', file: '../../../etc/shadow', installPath: '/x' },
+    };
     const r = await service.resolve(spoofed, recordingContext());
     expect(r.files[0]?.path).toBe('/usr/lib/liboqs.a');
-    await expect(service.resolveUpload('upload:sha256:../../x', '/usr/bin/x', recordingContext())).rejects.toMatchObject({ code: 'invalid_upload' });
+    await expect(
+      service.resolveUpload('upload:sha256:../../x', '/usr/bin/x', recordingContext()),
+    ).rejects.toMatchObject({ code: 'invalid_upload' });
     const missing = `upload:sha256:${'0'.repeat(64)}`;
-    await expect(service.resolveUpload(missing, '/../../etc/x', recordingContext())).rejects.toMatchObject({ code: 'invalid_path' });
+    await expect(service.resolveUpload(missing, '/../../etc/x', recordingContext())).rejects.toMatchObject({
+      code: 'invalid_path',
+    });
     for (const bad of ['relative/x', '/a/../b', '/a/./b', '/a\0b', '/', '//a']) {
       expect(() => checkImagePath(bad)).toThrow();
     }
-    expect(checkImagePath('/usr/share/ca-certificates/mozilla/NetLock_Arany_=Class_Gold=_Főtanúsítvány.crt')).toContain('Főtanúsítvány');
+    expect(
+      checkImagePath('/usr/share/ca-certificates/mozilla/NetLock_Arany_=Class_Gold=_Főtanúsítvány.crt'),
+    ).toContain('Főtanúsítvány');
   });
 
   it('refuses planned and unknown refs in a design with the offending path', async () => {
@@ -130,12 +162,16 @@ describe('component service: generated base, artifacts, uploads, catalog', () =>
       path: 'layers[0].components[1]',
     });
     const unknown = testDesign([{ name: 'x', components: ['nope'] }]);
-    await expect(service.resolveDesign(unknown, recordingContext(unknown))).rejects.toMatchObject({ code: 'unknown_component' });
+    await expect(service.resolveDesign(unknown, recordingContext(unknown))).rejects.toMatchObject({
+      code: 'unknown_component',
+    });
   });
 
   it('keeps concurrent resolutions of one component consistent (one cache entry)', async () => {
     const s2 = createComponentService({ dataDir, artifactsDir });
-    const all = await Promise.all([1, 2, 3].map(() => s2.resolve(item('lago-grey-base'), recordingContext())));
+    const all = await Promise.all(
+      [1, 2, 3].map(() => s2.resolve(item('lago-grey-base'), recordingContext())),
+    );
     expect(new Set(all.map((c) => JSON.stringify(c))).size).toBe(1);
     const entries = await fs.readdir(path.join(service.cacheDir, 'components', 'generated'));
     expect(entries.filter((e) => e.endsWith('.json'))).toHaveLength(1);

@@ -73,7 +73,8 @@ export function createComponentService(opts: ComponentServiceOptions): Component
   let zigVersionMemo: { path: string | null; version: Promise<string | null> } | undefined;
   const zigVersion = (): Promise<string | null> => {
     const p = zigPath();
-    if (zigVersionMemo?.path !== p) zigVersionMemo = { path: p, version: p === null ? Promise.resolve(null) : readZigVersion(p) };
+    if (zigVersionMemo?.path !== p)
+      zigVersionMemo = { path: p, version: p === null ? Promise.resolve(null) : readZigVersion(p) };
     return zigVersionMemo.version;
   };
 
@@ -103,13 +104,18 @@ export function createComponentService(opts: ComponentServiceOptions): Component
   const resolve = async (item: CatalogItem, ctx: ResolveContext): Promise<ResolvedComponent> => {
     let trusted = trustedItem(item.id);
     if (trusted === undefined && item.source.kind === 'upload' && UPLOAD_REF.test(item.id)) trusted = item;
-    if (trusted === undefined) throw new AppError('unknown_component', 400, `unknown component ${JSON.stringify(item.id)}`);
+    if (trusted === undefined)
+      throw new AppError('unknown_component', 400, `unknown component ${JSON.stringify(item.id)}`);
     const resolved = await resolvers[trusted.source.kind].resolve(trusted, ctx);
     await measurements.record(resolved);
     return resolved;
   };
 
-  const resolveUpload = async (ref: string, installPath: string, ctx: ResolveContext): Promise<ResolvedComponent> => {
+  const resolveUpload = async (
+    ref: string,
+    installPath: string,
+    ctx: ResolveContext,
+  ): Promise<ResolvedComponent> => {
     const m = UPLOAD_REF.exec(ref);
     if (!m?.[1]) throw new AppError('invalid_upload', 400, `not an upload reference: ${JSON.stringify(ref)}`);
     const known = opts.extraItems?.().find((i) => i.id === ref);
@@ -132,7 +138,9 @@ export function createComponentService(opts: ComponentServiceOptions): Component
     return resolve(item, ctx);
   };
 
-  const availability = async (item: CatalogItem): Promise<{ available: true } | { available: false; reason: string }> => {
+  const availability = async (
+    item: CatalogItem,
+  ): Promise<{ available: true } | { available: false; reason: string }> => {
     try {
       return await resolvers[item.source.kind].availability(item);
     } catch (e) {
@@ -149,7 +157,14 @@ export function createComponentService(opts: ComponentServiceOptions): Component
       base.map(async (item) => {
         const m = measured[item.id];
         const sized: CatalogItem = m
-          ? { ...item, sizeBytes: m.sizeBytes, sizeIsEstimate: false, fileCount: m.fileCount, files: m.files, formation: formationOf(m.sizeBytes) }
+          ? {
+              ...item,
+              sizeBytes: m.sizeBytes,
+              sizeIsEstimate: false,
+              fileCount: m.fileCount,
+              files: m.files,
+              formation: formationOf(m.sizeBytes),
+            }
           : { ...item, formation: formationOf(item.sizeBytes) };
         const a = await availability(item);
         if (a.available) {
@@ -171,12 +186,23 @@ export function createComponentService(opts: ComponentServiceOptions): Component
         if (seen.has(ref)) continue;
         seen.add(ref);
         if (ref.startsWith('planned:')) {
-          throw new AppError('not_buildable', 422, `${ref} is a planned placeholder: replace it with a real component to build`, where);
+          throw new AppError(
+            'not_buildable',
+            422,
+            `${ref} is a planned placeholder: replace it with a real component to build`,
+            where,
+          );
         }
         const item = catalog.get(ref);
-        if (item === undefined) throw new AppError('unknown_component', 400, `unknown component ${JSON.stringify(ref)}`, where);
+        if (item === undefined)
+          throw new AppError('unknown_component', 400, `unknown component ${JSON.stringify(ref)}`, where);
         if (!item.available) {
-          throw new AppError('component_unavailable', 503, `${item.name} cannot be built on this server: ${item.unavailableReason ?? 'unavailable'}`, where);
+          throw new AppError(
+            'component_unavailable',
+            503,
+            `${item.name} cannot be built on this server: ${item.unavailableReason ?? 'unavailable'}`,
+            where,
+          );
         }
         todo.push(item);
       }

@@ -30,7 +30,9 @@ describe('deb components (real apt-get download + dpkg-deb)', () => {
     dataDir = await makeTempDir('deb');
     service = createComponentService({ dataDir, artifactsDir: path.join(dataDir, 'artifacts') });
     // The way a build resolves them: one apt-cache call, two downloads at a time.
-    const design = testDesign([{ name: 'debs', components: ['busybox', 'libargon2', 'ca-certificates', 'tzdata'] }]);
+    const design = testDesign([
+      { name: 'debs', components: ['busybox', 'libargon2', 'ca-certificates', 'tzdata'] },
+    ]);
     const { resolved } = await service.resolveDesign(design, recordingContext(design));
     for (const [id, c] of resolved) got.set(id, c);
   });
@@ -87,7 +89,13 @@ describe('deb components (real apt-get download + dpkg-deb)', () => {
     const fresh = createComponentService({ dataDir, artifactsDir: path.join(dataDir, 'artifacts') });
     const items = await fresh.catalogItems();
     const bb = items.find((i) => i.id === 'busybox');
-    expect(bb).toMatchObject({ sizeIsEstimate: false, sizeBytes: got.get('busybox')?.contentBytes, fileCount: 1, formation: 'iceberg', available: true });
+    expect(bb).toMatchObject({
+      sizeIsEstimate: false,
+      sizeBytes: got.get('busybox')?.contentBytes,
+      fileCount: 1,
+      formation: 'iceberg',
+      available: true,
+    });
     expect(bb?.files).toEqual([{ path: '/bin/busybox', bytes: got.get('busybox')?.contentBytes }]);
     const tz = items.find((i) => i.id === 'tzdata');
     expect(tz?.fileCount).toBe(got.get('tzdata')?.files.filter((f) => f.type === 'file').length);
@@ -103,11 +111,17 @@ describe('deb components (real apt-get download + dpkg-deb)', () => {
   it('without apt lists: says to run apt-get update, yet serves what it resolved before', async () => {
     const emptyLists = path.join(dataDir, 'empty-lists');
     await fs.mkdir(emptyLists);
-    const fresh = createComponentService({ dataDir: path.join(dataDir, 'fresh'), artifactsDir: dataDir, aptListsDir: emptyLists });
+    const fresh = createComponentService({
+      dataDir: path.join(dataDir, 'fresh'),
+      artifactsDir: dataDir,
+      aptListsDir: emptyLists,
+    });
     const bb = (await fresh.catalogItems()).find((i) => i.id === 'busybox');
     expect(bb?.available).toBe(false);
     expect(bb?.unavailableReason).toContain('apt-get update');
-    await expect(fresh.resolve(item('busybox'), recordingContext())).rejects.toMatchObject({ code: 'apt_update_needed' });
+    await expect(fresh.resolve(item('busybox'), recordingContext())).rejects.toMatchObject({
+      code: 'apt_update_needed',
+    });
     const known = createComponentService({ dataDir, artifactsDir: dataDir, aptListsDir: emptyLists });
     expect((await known.catalogItems()).find((i) => i.id === 'busybox')?.available).toBe(true);
     const again = await known.resolve(item('busybox'), recordingContext());

@@ -31,13 +31,18 @@ type DebRecipe = { package: string; paths: string[]; caBundle?: string };
 function recipeOf(item: CatalogItem): DebRecipe {
   if (item.source.kind !== 'deb') throw new Error(`not a deb component: ${item.id}`);
   if (!PACKAGE_RE.test(item.source.package)) {
-    throw new AppError('invalid_component', 400, `invalid Debian package name ${JSON.stringify(item.source.package)}`);
+    throw new AppError(
+      'invalid_component',
+      400,
+      `invalid Debian package name ${JSON.stringify(item.source.package)}`,
+    );
   }
   const recipe: DebRecipe = {
     package: item.source.package,
     paths: item.source.paths.map((p) => checkImagePath(p, `path of ${item.id}`)),
   };
-  if (item.source.caBundle !== undefined) recipe.caBundle = checkImagePath(item.source.caBundle, `CA bundle of ${item.id}`);
+  if (item.source.caBundle !== undefined)
+    recipe.caBundle = checkImagePath(item.source.caBundle, `CA bundle of ${item.id}`);
   return recipe;
 }
 
@@ -48,16 +53,27 @@ async function assertRealParents(root: string, imagePath: string): Promise<void>
   for (const s of segments) {
     p += `/${s}`;
     const st = await fs.lstat(underRoot(root, p));
-    if (!st.isDirectory()) throw new AppError('deb_failed', 500, `${p} is not a directory in the package (needed for ${imagePath})`);
+    if (!st.isDirectory())
+      throw new AppError(
+        'deb_failed',
+        500,
+        `${p} is not a directory in the package (needed for ${imagePath})`,
+      );
   }
 }
 
 /** Walks `imagePath` inside the unpacked tree without following symlinks. */
-async function collect(root: string, imagePath: string, cache: ContentCache, out: ComponentFile[]): Promise<void> {
+async function collect(
+  root: string,
+  imagePath: string,
+  cache: ContentCache,
+  out: ComponentFile[],
+): Promise<void> {
   const host = underRoot(root, imagePath);
   const st = await fs.lstat(host);
   const mode = st.mode & 0o7777;
-  if (out.length > MAX_ENTRIES) throw new AppError('deb_too_large', 500, `more than ${MAX_ENTRIES} entries under ${imagePath}`);
+  if (out.length > MAX_ENTRIES)
+    throw new AppError('deb_too_large', 500, `more than ${MAX_ENTRIES} entries under ${imagePath}`);
   if (st.isSymbolicLink()) {
     out.push({ path: imagePath, type: 'symlink', mode: 0o777, size: 0, linkTarget: await fs.readlink(host) });
   } else if (st.isDirectory()) {
@@ -66,7 +82,14 @@ async function collect(root: string, imagePath: string, cache: ContentCache, out
     for (const n of names) await collect(root, `${imagePath}/${n}`, cache, out);
   } else if (st.isFile()) {
     const blob = await cache.putFile(host);
-    out.push({ path: imagePath, type: 'file', mode, size: blob.size, sha256: blob.sha256, hostPath: blob.hostPath });
+    out.push({
+      path: imagePath,
+      type: 'file',
+      mode,
+      size: blob.size,
+      sha256: blob.sha256,
+      hostPath: blob.hostPath,
+    });
   }
   // Devices, fifos and sockets are never taken from a package.
 }
@@ -96,7 +119,13 @@ async function caBundle(root: string): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-async function aptDownload(pkg: string, version: string, dir: string, log: LogFn, signal: AbortSignal): Promise<string> {
+async function aptDownload(
+  pkg: string,
+  version: string,
+  dir: string,
+  log: LogFn,
+  signal: AbortSignal,
+): Promise<string> {
   // As root, apt drops to the `_apt` user, which cannot write our temp dir.
   const sandbox = process.getuid?.() === 0 ? ['-o', 'APT::Sandbox::User=root'] : [];
   const r = await runProcess('apt-get', ['download', ...sandbox, `${pkg}=${version}`], {
@@ -111,11 +140,16 @@ async function aptDownload(pkg: string, version: string, dir: string, log: LogFn
     const hint = /Unable to locate|No packages found|Can't select|Version .* not found/i.test(why)
       ? ` — ${APT_UPDATE_HINT}`
       : ' — check that the server can reach the Debian mirror';
-    throw new AppError('deb_download_failed', 503, `apt-get download ${pkg}=${version} failed: ${why}${hint}`);
+    throw new AppError(
+      'deb_download_failed',
+      503,
+      `apt-get download ${pkg}=${version} failed: ${why}${hint}`,
+    );
   }
   const debs = (await fs.readdir(dir)).filter((n) => n.endsWith('.deb'));
   const deb = debs[0];
-  if (deb === undefined) throw new AppError('deb_download_failed', 503, `apt-get download ${pkg} wrote no .deb`);
+  if (deb === undefined)
+    throw new AppError('deb_download_failed', 503, `apt-get download ${pkg} wrote no .deb`);
   return path.join(dir, deb);
 }
 
@@ -135,8 +169,11 @@ export function createDebResolver(deps: DebResolverDeps): ComponentResolver {
 
     async resolve(item: CatalogItem, ctx: ResolveContext): Promise<ResolvedComponent> {
       const recipe = recipeOf(item);
-      const candidate = (await deps.apt.candidates([recipe.package], ctx.log, ctx.signal)).get(recipe.package);
-      if (candidate === undefined) throw new AppError('deb_not_found', 503, `no candidate for ${recipe.package}`);
+      const candidate = (await deps.apt.candidates([recipe.package], ctx.log, ctx.signal)).get(
+        recipe.package,
+      );
+      if (candidate === undefined)
+        throw new AppError('deb_not_found', 503, `no candidate for ${recipe.package}`);
       const key = { v: 1, id: item.id, ...candidate, recipe };
       return deps.cache.memo(
         'deb',
@@ -149,9 +186,21 @@ export function createDebResolver(deps: DebResolverDeps): ComponentResolver {
             const debHash = await hashFile(deb);
             const root = path.join(tmp, 'root');
             await fs.mkdir(root);
-            const x = await runProcess('dpkg-deb', ['-x', deb, root], { log: ctx.log, signal: ctx.signal, timeoutMs: 120_000 });
-            if (x.exitCode !== 0) throw new AppError('deb_failed', 500, `dpkg-deb -x failed for ${path.basename(deb)}: ${x.stderr.trim()}`);
-            const f = await runProcess('dpkg-deb', ['-f', deb, 'Version'], { signal: ctx.signal, timeoutMs: 30_000 });
+            const x = await runProcess('dpkg-deb', ['-x', deb, root], {
+              log: ctx.log,
+              signal: ctx.signal,
+              timeoutMs: 120_000,
+            });
+            if (x.exitCode !== 0)
+              throw new AppError(
+                'deb_failed',
+                500,
+                `dpkg-deb -x failed for ${path.basename(deb)}: ${x.stderr.trim()}`,
+              );
+            const f = await runProcess('dpkg-deb', ['-f', deb, 'Version'], {
+              signal: ctx.signal,
+              timeoutMs: 30_000,
+            });
             const version = f.stdout.trim() || candidate.version;
             const files: ComponentFile[] = [];
             for (const p of recipe.paths) {
@@ -167,13 +216,26 @@ export function createDebResolver(deps: DebResolverDeps): ComponentResolver {
             }
             if (recipe.caBundle !== undefined) {
               const blob = await deps.cache.putBytes(await caBundle(root));
-              files.push({ path: recipe.caBundle, type: 'file', mode: 0o644, size: blob.size, sha256: blob.sha256, hostPath: blob.hostPath });
+              files.push({
+                path: recipe.caBundle,
+                type: 'file',
+                mode: 0o644,
+                size: blob.size,
+                sha256: blob.sha256,
+                hostPath: blob.hostPath,
+              });
             }
             files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
             return {
               id: item.id,
               version,
-              origin: { kind: 'deb', package: recipe.package, version, arch: candidate.arch, sha256: debHash.sha256 },
+              origin: {
+                kind: 'deb',
+                package: recipe.package,
+                version,
+                arch: candidate.arch,
+                sha256: debHash.sha256,
+              },
               files,
               contentBytes: files.reduce((n, x) => n + (x.type === 'file' ? x.size : 0), 0),
             };

@@ -45,24 +45,25 @@ async function resolveSingleFile(
 ): Promise<ResolvedComponent> {
   const { sha256 } = await hashOnce(hostFile);
   if (expectSha !== undefined && sha256 !== expectSha) {
-    throw new AppError('upload_corrupt', 500, `stored upload ${expectSha} does not match its hash (got ${sha256})`);
+    throw new AppError(
+      'upload_corrupt',
+      500,
+      `stored upload ${expectSha} does not match its hash (got ${sha256})`,
+    );
   }
-  return cache.memo(
-    origin(sha256).kind,
-    { v: 1, id: item.id, sha256, installPath, mode },
-    async () => {
-      ctx.log('info', `${item.id}: storing ${path.basename(hostFile)} (sha256 ${sha256.slice(0, 12)})`);
-      const blob = await cache.putFile(hostFile);
-      if (blob.sha256 !== sha256) throw new AppError('artifact_changed', 409, `${hostFile} changed while it was read; try again`);
-      return {
-        id: item.id,
-        version: `sha256-${sha256.slice(0, 12)}`,
-        origin: origin(sha256),
-        files: [{ path: installPath, type: 'file', mode, size: blob.size, sha256, hostPath: blob.hostPath }],
-        contentBytes: blob.size,
-      };
-    },
-  );
+  return cache.memo(origin(sha256).kind, { v: 1, id: item.id, sha256, installPath, mode }, async () => {
+    ctx.log('info', `${item.id}: storing ${path.basename(hostFile)} (sha256 ${sha256.slice(0, 12)})`);
+    const blob = await cache.putFile(hostFile);
+    if (blob.sha256 !== sha256)
+      throw new AppError('artifact_changed', 409, `${hostFile} changed while it was read; try again`);
+    return {
+      id: item.id,
+      version: `sha256-${sha256.slice(0, 12)}`,
+      origin: origin(sha256),
+      files: [{ path: installPath, type: 'file', mode, size: blob.size, sha256, hostPath: blob.hostPath }],
+      contentBytes: blob.size,
+    };
+  });
 }
 
 export function createArtifactResolver(cache: ContentCache, artifactsDir: string): ComponentResolver {
@@ -70,9 +71,14 @@ export function createArtifactResolver(cache: ContentCache, artifactsDir: string
   const locate = (item: CatalogItem): { file: string; hostFile: string; installPath: string } => {
     if (item.source.kind !== 'artifact') throw new Error(`not an artifact component: ${item.id}`);
     const file = checkFileName(item.source.file, `artifact file of ${item.id}`);
-    return { file, hostFile: path.join(dir, file), installPath: checkImagePath(item.source.installPath, `install path of ${item.id}`) };
+    return {
+      file,
+      hostFile: path.join(dir, file),
+      installPath: checkImagePath(item.source.installPath, `install path of ${item.id}`),
+    };
   };
-  const missing = (file: string): string => `put ${file} in ${path.join(dir, file)} (LAGO_ARTIFACTS_DIR=${dir}), then reload`;
+  const missing = (file: string): string =>
+    `put ${file} in ${path.join(dir, file)} (LAGO_ARTIFACTS_DIR=${dir}), then reload`;
   return {
     async availability(item) {
       const { file, hostFile } = locate(item);
@@ -82,19 +88,29 @@ export function createArtifactResolver(cache: ContentCache, artifactsDir: string
     async resolve(item, ctx) {
       const { file, hostFile, installPath } = locate(item);
       const st = await fs.stat(hostFile).catch(() => undefined);
-      if (!st?.isFile()) throw new AppError('artifact_missing', 503, `${item.id} is unavailable: ${missing(file)}`);
-      return resolveSingleFile(cache, item, ctx, hostFile, installPath, artifactMode(installPath), (sha256) => ({
-        kind: 'artifact',
-        file,
-        sha256,
-      }));
+      if (!st?.isFile())
+        throw new AppError('artifact_missing', 503, `${item.id} is unavailable: ${missing(file)}`);
+      return resolveSingleFile(
+        cache,
+        item,
+        ctx,
+        hostFile,
+        installPath,
+        artifactMode(installPath),
+        (sha256) => ({
+          kind: 'artifact',
+          file,
+          sha256,
+        }),
+      );
     },
   };
 }
 
 /** Where the server stores the upload with this SHA-256. */
 export function uploadPath(dataDir: string, sha256: string): string {
-  if (!HEX64.test(sha256)) throw new AppError('invalid_upload', 400, `not a sha256: ${JSON.stringify(sha256)}`);
+  if (!HEX64.test(sha256))
+    throw new AppError('invalid_upload', 400, `not a sha256: ${JSON.stringify(sha256)}`);
   return path.join(path.resolve(dataDir), 'uploads', 'sha256', sha256);
 }
 
@@ -103,21 +119,45 @@ export function createUploadResolver(cache: ContentCache, dataDir: string): Comp
     if (item.source.kind !== 'upload') throw new Error(`not an upload: ${item.id}`);
     const sha256 = item.source.sha256;
     if (item.id !== `upload:sha256:${sha256}`) {
-      throw new AppError('invalid_upload', 400, `upload id ${JSON.stringify(item.id)} does not match its sha256`);
+      throw new AppError(
+        'invalid_upload',
+        400,
+        `upload id ${JSON.stringify(item.id)} does not match its sha256`,
+      );
     }
-    return { sha256, hostFile: uploadPath(dataDir, sha256), installPath: checkImagePath(item.source.installPath, `install path of ${item.id}`) };
+    return {
+      sha256,
+      hostFile: uploadPath(dataDir, sha256),
+      installPath: checkImagePath(item.source.installPath, `install path of ${item.id}`),
+    };
   };
   return {
     async availability(item) {
       const st = await fs.stat(locate(item).hostFile).catch(() => undefined);
-      return st?.isFile() ? { available: true } : { available: false, reason: 'the uploaded file is gone from the server: upload it again' };
+      return st?.isFile()
+        ? { available: true }
+        : { available: false, reason: 'the uploaded file is gone from the server: upload it again' };
     },
     async resolve(item, ctx) {
       const { sha256, hostFile, installPath } = locate(item);
       const st = await fs.stat(hostFile).catch(() => undefined);
-      if (!st?.isFile()) throw new AppError('upload_missing', 404, `upload ${sha256} is not stored on this server: upload it again`);
+      if (!st?.isFile())
+        throw new AppError(
+          'upload_missing',
+          404,
+          `upload ${sha256} is not stored on this server: upload it again`,
+        );
       // An upload is a user's own static binary: executable.
-      return resolveSingleFile(cache, item, ctx, hostFile, installPath, 0o755, (h) => ({ kind: 'upload', sha256: h }), sha256);
+      return resolveSingleFile(
+        cache,
+        item,
+        ctx,
+        hostFile,
+        installPath,
+        0o755,
+        (h) => ({ kind: 'upload', sha256: h }),
+        sha256,
+      );
     },
   };
 }

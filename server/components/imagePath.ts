@@ -17,14 +17,23 @@ const CONTROL_RE = /[\u0000-\u001f\u007f]/;
  */
 export function checkImagePath(p: string, what = 'path'): string {
   if (typeof p !== 'string' || !p.startsWith('/') || p.length > 1024) {
-    throw new AppError('invalid_path', 400, `${what} must be an absolute image path (got ${JSON.stringify(p)})`);
+    throw new AppError(
+      'invalid_path',
+      400,
+      `${what} must be an absolute image path (got ${JSON.stringify(p)})`,
+    );
   }
   const segments = p.split('/').slice(1);
   if (segments.length > 0 && segments[segments.length - 1] === '') segments.pop();
-  if (segments.length === 0) throw new AppError('invalid_path', 400, `${what} must not be the image root "/"`);
+  if (segments.length === 0)
+    throw new AppError('invalid_path', 400, `${what} must not be the image root "/"`);
   for (const s of segments) {
     if (s === '' || s === '.' || s === '..' || CONTROL_RE.test(s) || Buffer.byteLength(s) > 255) {
-      throw new AppError('invalid_path', 400, `${what} has an invalid segment ${JSON.stringify(s)} in ${JSON.stringify(p)}`);
+      throw new AppError(
+        'invalid_path',
+        400,
+        `${what} has an invalid segment ${JSON.stringify(s)} in ${JSON.stringify(p)}`,
+      );
     }
   }
   return '/' + segments.join('/');
@@ -46,8 +55,18 @@ export function underRoot(root: string, imagePath: string): string {
 
 /** A plain file name (no directory part), e.g. an artifact's `liboqs.a`. */
 export function checkFileName(name: string, what = 'file name'): string {
-  if (typeof name !== 'string' || !SEGMENT_RE.test(name) || name === '.' || name === '..' || name.length > 255) {
-    throw new AppError('invalid_path', 400, `${what} must be a plain file name (got ${JSON.stringify(name)})`);
+  if (
+    typeof name !== 'string' ||
+    !SEGMENT_RE.test(name) ||
+    name === '.' ||
+    name === '..' ||
+    name.length > 255
+  ) {
+    throw new AppError(
+      'invalid_path',
+      400,
+      `${what} must be a plain file name (got ${JSON.stringify(name)})`,
+    );
   }
   return name;
 }

@@ -16,7 +16,14 @@ export function testDesign(layers: Design['layers']): Design {
     tag: 'latest',
     targetBytes: 17_500_000,
     layers,
-    config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
+    config: {
+      entrypoint: ['/usr/bin/hello'],
+      cmd: [],
+      user: '65532:65532',
+      workdir: '/',
+      env: {},
+      labels: {},
+    },
   };
 }
 

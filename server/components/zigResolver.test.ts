@@ -39,7 +39,11 @@ describe('zig components (real Zig 0.11 compiler)', () => {
   it('compiles hello to a small static binary that prints the banner and exits 0', async () => {
     const [file] = hello.files;
     expect(file).toMatchObject({ path: '/usr/bin/hello', type: 'file', mode: 0o755 });
-    expect(hello.origin).toMatchObject({ kind: 'zig', zigVersion: '0.11.0', flags: ['-target', 'x86_64-linux-musl', '-O', 'ReleaseSmall', '-fstrip'] });
+    expect(hello.origin).toMatchObject({
+      kind: 'zig',
+      zigVersion: '0.11.0',
+      flags: ['-target', 'x86_64-linux-musl', '-O', 'ReleaseSmall', '-fstrip'],
+    });
     expect(hello.contentBytes).toBeGreaterThan(1_000);
     expect(hello.contentBytes).toBeLessThan(100_000);
     const bin = await fs.readFile(file?.hostPath ?? '');
@@ -70,7 +74,9 @@ describe('zig components (real Zig 0.11 compiler)', () => {
   it('exits 1 when the manifest is missing', async () => {
     const root = path.join(dataDir, 'empty-root');
     await fs.mkdir(root);
-    const r = await runProcess(obli.files[0]?.hostPath ?? '', ['verify'], { env: { ...process.env, OBLI_PKG_ROOT: root } });
+    const r = await runProcess(obli.files[0]?.hostPath ?? '', ['verify'], {
+      env: { ...process.env, OBLI_PKG_ROOT: root },
+    });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('/usr/share/lago-grey/manifest.json');
   });
@@ -87,12 +93,23 @@ describe('zig components (real Zig 0.11 compiler)', () => {
     const componentsDir = path.join(dataDir, 'components');
     await fs.cp(path.resolve('components/hello'), path.join(componentsDir, 'hello'), { recursive: true });
     const src = path.join(componentsDir, 'hello', 'hello.zig');
-    await fs.writeFile(src, (await fs.readFile(src, 'utf8')).replace('Community governed', 'Community-governed'));
-    const s2 = createComponentService({ dataDir, artifactsDir: path.join(dataDir, 'artifacts'), componentsDir });
+    await fs.writeFile(
+      src,
+      (await fs.readFile(src, 'utf8')).replace('Community governed', 'Community-governed'),
+    );
+    const s2 = createComponentService({
+      dataDir,
+      artifactsDir: path.join(dataDir, 'artifacts'),
+      componentsDir,
+    });
     const ctx = recordingContext();
     const changed = await s2.resolve(item('hello'), ctx);
     expect(ctx.lines.some((l) => l.includes('compiling hello'))).toBe(true);
-    expect(changed.origin.kind === 'zig' && hello.origin.kind === 'zig' && changed.origin.sourceSha256 !== hello.origin.sourceSha256).toBe(true);
+    expect(
+      changed.origin.kind === 'zig' &&
+        hello.origin.kind === 'zig' &&
+        changed.origin.sourceSha256 !== hello.origin.sourceSha256,
+    ).toBe(true);
   });
 
   it('marks zig components unavailable, saying how to fix it, when ZIG names no compiler', async () => {

@@ -100,7 +100,15 @@ export function createZigResolver(deps: ZigResolverDeps): ComponentResolver {
       const { dir, main, installPath } = sourceOf(item);
       const src = await sourceDigest(dir);
       const flags = zigFlags(deps.optimize);
-      const key = { v: 1, id: item.id, main: item.source.kind === 'zig' ? item.source.main : '', src: src.sha256, zigVersion, flags, installPath };
+      const key = {
+        v: 1,
+        id: item.id,
+        main: item.source.kind === 'zig' ? item.source.main : '',
+        src: src.sha256,
+        zigVersion,
+        flags,
+        installPath,
+      };
       return deps.cache.memo(
         'zig',
         key,
@@ -125,24 +133,46 @@ export function createZigResolver(deps: ZigResolverDeps): ComponentResolver {
               { cwd: tmp, log: ctx.log, signal: ctx.signal, timeoutMs: COMPILE_TIMEOUT_MS },
             );
             if (r.cancelled) throw new AppError('cancelled', 409, `compiling ${item.id} was cancelled`);
-            if (r.timedOut) throw new AppError('timeout', 504, `compiling ${item.id} took over ${COMPILE_TIMEOUT_MS / 1000} s`);
+            if (r.timedOut)
+              throw new AppError(
+                'timeout',
+                504,
+                `compiling ${item.id} took over ${COMPILE_TIMEOUT_MS / 1000} s`,
+              );
             if (r.exitCode !== 0) {
               const tail = r.stderr.trim().split('\n').slice(-5).join('\n');
-              throw new AppError('zig_failed', 500, `zig failed to compile ${item.id} (exit ${r.exitCode}): ${tail}`);
+              throw new AppError(
+                'zig_failed',
+                500,
+                `zig failed to compile ${item.id} (exit ${r.exitCode}): ${tail}`,
+              );
             }
             const blob = await deps.cache.putFile(out);
             return {
               id: item.id,
               version: await sourceVersion(main),
               origin: { kind: 'zig', sourceSha256: src.sha256, zigVersion, flags },
-              files: [{ path: installPath, type: 'file', mode: 0o755, size: blob.size, sha256: blob.sha256, hostPath: blob.hostPath }],
+              files: [
+                {
+                  path: installPath,
+                  type: 'file',
+                  mode: 0o755,
+                  size: blob.size,
+                  sha256: blob.sha256,
+                  hostPath: blob.hostPath,
+                },
+              ],
               contentBytes: blob.size,
             };
           } finally {
             await fs.rm(tmp, { recursive: true, force: true });
           }
         },
-        () => ctx.log('info', `${item.id}: compiled binary found in the cache (source sha256 ${src.sha256.slice(0, 12)})`),
+        () =>
+          ctx.log(
+            'info',
+            `${item.id}: compiled binary found in the cache (source sha256 ${src.sha256.slice(0, 12)})`,
+          ),
       );
     },
   };

@@ -116,7 +116,9 @@ export function runProcess(file: string, args: readonly string[], opts: RunOptio
         new AppError(
           'spawn_failed',
           503,
-          e.code === 'ENOENT' ? `${file} is not installed or not on PATH` : `could not start ${file}: ${e.message}`,
+          e.code === 'ENOENT'
+            ? `${file} is not installed or not on PATH`
+            : `could not start ${file}: ${e.message}`,
         ),
       );
     });

@@ -4,7 +4,7 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorMiddleware } from '../errors/errorMiddleware.ts';
 import { assertBindAllowed, bindRefusal, isLoopbackHost } from '../http/bindPolicy.ts';
-import { authMiddleware } from './authMiddleware.ts';
+import { authMiddleware, sessionValue } from './authMiddleware.ts';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -77,12 +77,23 @@ describe('authMiddleware', () => {
     expect((await fetch(`${base}/`)).status).toBe(200);
   });
 
-  it('accepts ?access_token= on GET (EventSource, downloads) but not on writes', async () => {
+  it('no longer takes ?access_token=; a bearer request gets an HttpOnly SameSite=Strict cookie that can read, never write', async () => {
     const token = 'abc123';
     const base = await serve(token);
-    expect((await fetch(`${base}/api/health?access_token=${token}`)).status).toBe(200);
-    expect((await fetch(`${base}/api/health?access_token=nope`)).status).toBe(401);
-    expect((await fetch(`${base}/api/designs?access_token=${token}`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${base}/api/health?access_token=${token}`)).status).toBe(401);
+    const authed = await fetch(`${base}/api/health`, { headers: { Authorization: `Bearer ${token}` } });
+    const setCookie = authed.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^lago_auth=[A-Za-z0-9_-]{43}; Path=\/api; HttpOnly; SameSite=Strict$/);
+    expect(setCookie).not.toContain(token);
+    const cookie = setCookie.split(';')[0] ?? '';
+    expect((await fetch(`${base}/api/health`, { headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await fetch(`${base}/api/health`, { headers: { Cookie: 'lago_auth=forged' } })).status).toBe(401);
+    expect((await fetch(`${base}/api/designs`, { method: 'POST', headers: { Cookie: cookie } })).status).toBe(
+      401,
+    );
+    // A cookie made for another token is worthless.
+    const otherCookie = `lago_auth=${sessionValue('another-token')}`;
+    expect((await fetch(`${base}/api/health`, { headers: { Cookie: otherCookie } })).status).toBe(401);
   });
 });
 

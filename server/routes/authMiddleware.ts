@@ -1,6 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/AppError.ts';
+import { cookieValue } from '../http/cookies.ts';
 
 export interface AuthOptions {
   /** `LAGO_API_TOKEN`; undefined or empty: no auth (loopback use). */
@@ -14,18 +15,21 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-function presentedToken(req: Request): string | undefined {
+function bearerToken(req: Request): string | undefined {
   const header = req.get('Authorization');
-  if (header !== undefined) {
-    const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    return m?.[1];
-  }
-  // EventSource and <a download> cannot send headers: GETs may carry ?access_token=.
-  if (req.method === 'GET' || req.method === 'HEAD') {
-    const q = req.query.access_token;
-    if (typeof q === 'string') return q;
-  }
-  return undefined;
+  if (header === undefined) return undefined;
+  return /^Bearer[ ]+(\S+)\s*$/i.exec(header)?.[1] ?? '';
+}
+
+/** The cookie that lets EventSource and download links (which cannot send headers) read. */
+export const AUTH_COOKIE = 'lago_auth';
+
+/**
+ * The cookie's value: derived from the token (so it needs no server state and
+ * dies when the token changes), never the token itself.
+ */
+export function sessionValue(token: string): string {
+  return createHmac('sha256', token).update('lago-grey read session v1').digest('base64url');
 }
 
 /**
@@ -46,19 +50,34 @@ function isApiPath(originalUrl: string): boolean {
 
 /**
  * When a token is configured, every `/api` request must carry
- * `Authorization: Bearer <token>` (or `?access_token=` on GET, for SSE and
- * downloads), else 401. Mount it before all routes: `app.use(authMiddleware({token}))`;
- * it looks at `req.originalUrl`, so it also works under `app.use('/api', …)`.
+ * `Authorization: Bearer <token>`, else 401. A request that does gets an
+ * `HttpOnly; SameSite=Strict` cookie derived from the token, which GET/HEAD
+ * requests (SSE, downloads) may present instead: it can read, never write,
+ * and it never appears in a URL, a log or a Referer. Mount it before all routes.
  */
 export function authMiddleware(opts: AuthOptions): RequestHandler {
   const token = opts.token !== undefined && opts.token.length > 0 ? opts.token : undefined;
+  const session = token === undefined ? undefined : sessionValue(token);
   return (req: Request, res: Response, next: NextFunction) => {
-    if (token === undefined || !isApiPath(req.originalUrl)) {
+    if (token === undefined || session === undefined || !isApiPath(req.originalUrl)) {
       next();
       return;
     }
-    const presented = presentedToken(req);
+    const presented = bearerToken(req);
     if (presented !== undefined && sameSecret(presented, token)) {
+      if (cookieValue(req, AUTH_COOKIE) !== session) {
+        res.append('Set-Cookie', `${AUTH_COOKIE}=${session}; Path=/api; HttpOnly; SameSite=Strict`);
+      }
+      next();
+      return;
+    }
+    const cookie = cookieValue(req, AUTH_COOKIE);
+    if (
+      presented === undefined &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      cookie !== undefined &&
+      sameSecret(cookie, session)
+    ) {
       next();
       return;
     }

@@ -1,5 +1,7 @@
 /** `/api/builds`: thin HTTP adapters over the build use cases. */
 import { Router, type Request } from 'express';
+import { cookieValue } from '../http/cookies.ts';
+import { SESSION_COOKIE } from '../http/securityHeaders.ts';
 import { SseStream } from '../http/SseStream.ts';
 import type { StreamLimiter } from '../http/StreamLimiter.ts';
 import { sendDownload } from '../http/sendDownload.ts';
@@ -17,8 +19,10 @@ const idOf = (req: Request): string => String((req.params as Record<string, stri
  * the session is what tells viewers apart.
  */
 const clientOf = (req: Request): string => {
-  const session = /(?:^|;\s*)lago_session=([A-Za-z0-9_-]{16,128})/.exec(req.get('Cookie') ?? '')?.[1];
-  return session !== undefined ? `session:${session}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
+  const session = cookieValue(req, SESSION_COOKIE);
+  return session !== undefined && /^[A-Za-z0-9_-]{16,128}$/.test(session)
+    ? `session:${session}`
+    : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
 };
 
 export function createBuildRouter(

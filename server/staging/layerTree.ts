@@ -34,7 +34,15 @@ function toEntry(f: ComponentFile, component: string): StagedEntry {
     if (f.hostPath === undefined || f.sha256 === undefined) {
       throw new AppError('stage_failed', 500, `${component}: ${path} has no cached bytes`);
     }
-    return { path, type: 'file', mode: f.mode & 0o7777, size: f.size, sha256: f.sha256, hostPath: f.hostPath, component };
+    return {
+      path,
+      type: 'file',
+      mode: f.mode & 0o7777,
+      size: f.size,
+      sha256: f.sha256,
+      hostPath: f.hostPath,
+      component,
+    };
   }
   if (f.type === 'symlink') {
     if (f.linkTarget === undefined || f.linkTarget === '' || f.linkTarget.includes('\0')) {
@@ -64,10 +72,15 @@ export function completeParents(tree: LayerTree): void {
   for (const e of [...tree.values()]) {
     for (const p of parentsOf(e.path)) {
       const parent = tree.get(p);
-      if (parent === undefined) tree.set(p, { path: p, type: 'dir', mode: DEFAULT_DIR_MODE, size: 0, component: '' });
+      if (parent === undefined)
+        tree.set(p, { path: p, type: 'dir', mode: DEFAULT_DIR_MODE, size: 0, component: '' });
       else if (parent.type !== 'dir') {
         // Creating e under a symlink would write wherever the link points.
-        throw new AppError('path_conflict', 422, `${e.path} (${e.component}) is under ${p}, which is a ${parent.type} in ${parent.component}`);
+        throw new AppError(
+          'path_conflict',
+          422,
+          `${e.path} (${e.component}) is under ${p}, which is a ${parent.type} in ${parent.component}`,
+        );
       }
     }
   }
@@ -82,7 +95,8 @@ export function planLayers(
     const tree: LayerTree = new Map();
     for (const ref of layer.components) {
       const c = resolved.get(ref);
-      if (c === undefined) throw new AppError('stage_failed', 500, `component ${ref} was not resolved before staging`);
+      if (c === undefined)
+        throw new AppError('stage_failed', 500, `component ${ref} was not resolved before staging`);
       for (const f of c.files) addToLayer(tree, toEntry(f, ref));
     }
     completeParents(tree);

@@ -47,13 +47,18 @@ async function variantOf(blob: string, mode: number, epoch: number): Promise<str
 }
 
 /** Writes `entries` (sorted by path, parents first) under `root` (the layer folder). */
-export async function materializeLayer(root: string, entries: readonly StagedEntry[], epoch: number): Promise<void> {
+export async function materializeLayer(
+  root: string,
+  entries: readonly StagedEntry[],
+  epoch: number,
+): Promise<void> {
   await fs.mkdir(root, { recursive: true });
   const usedInodes = new Set<string>();
   const base = path.resolve(root);
   for (const e of entries) {
     const dest = path.join(base, e.path.slice(1));
-    if (!dest.startsWith(base + path.sep)) throw new AppError('invalid_path', 400, `${e.path} escapes the layer`);
+    if (!dest.startsWith(base + path.sep))
+      throw new AppError('invalid_path', 400, `${e.path} escapes the layer`);
     if (e.type === 'dir') {
       await fs.mkdir(dest);
       continue; // mode and mtime are set after the children are written

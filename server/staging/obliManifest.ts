@@ -44,12 +44,18 @@ export function describeOrigin(origin: ComponentOrigin): string {
   }
 }
 
-export function renderObliManifest(image: string, components: ManifestComponent[], files: ManifestFile[]): string {
+export function renderObliManifest(
+  image: string,
+  components: ManifestComponent[],
+  files: ManifestFile[],
+): string {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const c = components.map((x) =>
     JSON.stringify({ id: x.id, version: x.version, source: x.source, layer: x.layer }),
   );
-  const f = sorted.map((x) => JSON.stringify({ path: x.path, sha256: x.sha256, size: x.size, component: x.component }));
+  const f = sorted.map((x) =>
+    JSON.stringify({ path: x.path, sha256: x.sha256, size: x.size, component: x.component }),
+  );
   return (
     `{"schemaVersion":1,"image":${JSON.stringify(image)},\n"components":[\n${c.join(',\n')}\n],\n` +
     `"files":[\n${f.join(',\n')}\n]}\n`

@@ -25,7 +25,10 @@ function seedWithoutLiboqs(): Design {
   return d;
 }
 
-async function walk(dir: string, rel = ''): Promise<{ rel: string; mode: number; mtime: number; type: string }[]> {
+async function walk(
+  dir: string,
+  rel = '',
+): Promise<{ rel: string; mode: number; mtime: number; type: string }[]> {
   const out: { rel: string; mode: number; mtime: number; type: string }[] = [];
   for (const name of (await fs.readdir(path.join(dir, rel))).sort()) {
     const r = `${rel}/${name}`;
@@ -50,7 +53,10 @@ describe('stageContext (seed design without liboqs, real components)', () => {
     await fs.mkdir(SHARED_CACHE_DIR, { recursive: true });
     await fs.mkdir(path.join(work, 'data'));
     await fs.symlink(SHARED_CACHE_DIR, path.join(work, 'data', 'cache'));
-    const service = createComponentService({ dataDir: path.join(work, 'data'), artifactsDir: path.join(work, 'artifacts') });
+    const service = createComponentService({
+      dataDir: path.join(work, 'data'),
+      artifactsDir: path.join(work, 'artifacts'),
+    });
     design = seedWithoutLiboqs();
     const { items, resolved } = await service.resolveDesign(design, recordingContext(design));
     contextDir = path.join(work, 'ctx');
@@ -72,7 +78,8 @@ describe('stageContext (seed design without liboqs, real components)', () => {
     const cf = await fs.readFile(path.join(contextDir, 'Containerfile'), 'utf8');
     expect(cf).toBe(staged.containerfile);
     design.layers.forEach((l, i) => expect(cf).toContain(`COPY ${layerDirName(i, l.name)}/ /`));
-    for (const l of staged.layers) expect((await fs.stat(path.join(contextDir, l.dir))).isDirectory()).toBe(true);
+    for (const l of staged.layers)
+      expect((await fs.stat(path.join(contextDir, l.dir))).isDirectory()).toBe(true);
   });
 
   it('sets exact modes (despite the umask) and every mtime of layer i to SOURCE_DATE_EPOCH + i', async () => {
@@ -83,7 +90,10 @@ describe('stageContext (seed design without liboqs, real components)', () => {
     expect(mode('/etc')).toBe(0o755);
     expect(mode('/etc/passwd')).toBe(0o644);
     const crypto = await walk(path.join(contextDir, 'layers/01-crypto'));
-    expect(crypto.find((e) => e.rel === '/usr/lib/x86_64-linux-gnu')).toMatchObject({ type: 'dir', mode: 0o755 });
+    expect(crypto.find((e) => e.rel === '/usr/lib/x86_64-linux-gnu')).toMatchObject({
+      type: 'dir',
+      mode: 0o755,
+    });
     expect(crypto.find((e) => e.rel === '/usr/lib/x86_64-linux-gnu/libsodium.a')?.mode).toBe(0o644);
     expect(crypto.find((e) => e.rel === '/usr/include/sodium')?.mode).toBe(0o755);
     const apps = await walk(path.join(contextDir, 'layers/02-apps'));
@@ -107,25 +117,44 @@ describe('stageContext (seed design without liboqs, real components)', () => {
         .map((e) => [e.rel, e.type, e.mode]);
       expect(l.entries.map((e) => [e.path, e.type, e.mode])).toEqual(onDisk);
       let bytes = 0;
-      for (const e of l.entries.filter((x) => x.type === 'file')) bytes += (await fs.stat(path.join(contextDir, l.dir, e.path))).size;
+      for (const e of l.entries.filter((x) => x.type === 'file'))
+        bytes += (await fs.stat(path.join(contextDir, l.dir, e.path))).size;
       expect(l.contentBytes).toBe(bytes);
     }
   });
 
   it('writes an obli-pkg manifest listing every regular file but itself, with true hashes', async () => {
     const text = await fs.readFile(path.join(contextDir, 'layers/02-apps', OBLI_MANIFEST_PATH), 'utf8');
-    const m = JSON.parse(text) as { image: string; components: { id: string; version: string; source: string }[]; files: { path: string; sha256: string; size: number }[] };
+    const m = JSON.parse(text) as {
+      image: string;
+      components: { id: string; version: string; source: string }[];
+      files: { path: string; sha256: string; size: number }[];
+    };
     expect(m.image).toBe(`${design.name}:${design.tag}`);
-    expect(m.components.map((c) => c.id)).toEqual(['lago-grey-base', 'libsodium', 'libargon2', 'hello', 'obli-pkg']);
+    expect(m.components.map((c) => c.id)).toEqual([
+      'lago-grey-base',
+      'libsodium',
+      'libargon2',
+      'hello',
+      'obli-pkg',
+    ]);
     expect(m.components.find((c) => c.id === 'libsodium')?.source).toMatch(/^debian libsodium-dev /);
     const all = staged.layers.flatMap((l) => l.entries.filter((e) => e.type === 'file').map((e) => e.path));
     expect(m.files.map((f) => f.path)).toEqual(all.filter((p) => p !== OBLI_MANIFEST_PATH).sort());
     for (const f of m.files) {
       const layer = staged.layers.find((l) => l.entries.some((e) => e.path === f.path));
       const h = await hashFile(path.join(contextDir, layer?.dir ?? '', f.path));
-      expect({ path: f.path, sha256: h.sha256, size: h.size }).toEqual({ path: f.path, sha256: f.sha256, size: f.size });
+      expect({ path: f.path, sha256: h.sha256, size: h.size }).toEqual({
+        path: f.path,
+        sha256: f.sha256,
+        size: f.size,
+      });
     }
-    expect(staged.manifest).toMatchObject({ path: OBLI_MANIFEST_PATH, layerIndex: 2, fileCount: m.files.length });
+    expect(staged.manifest).toMatchObject({
+      path: OBLI_MANIFEST_PATH,
+      layerIndex: 2,
+      fileCount: m.files.length,
+    });
   });
 
   it('obli-pkg verify passes on the merged image tree, and fails naming a changed file', async () => {
@@ -157,7 +186,11 @@ describe('stageContext (seed design without liboqs, real components)', () => {
     expect(again.manifest?.sha256).toBe(staged.manifest?.sha256);
     const hello = stageInput.resolved.get('hello')?.files[0]?.hostPath ?? '';
     expect((await fs.stat(hello)).mode & 0o7777).toBe(0o555);
-    const other = await stageContext({ ...stageInput, contextDir: path.join(work, 'ctx3'), sourceDateEpoch: 0 });
+    const other = await stageContext({
+      ...stageInput,
+      contextDir: path.join(work, 'ctx3'),
+      sourceDateEpoch: 0,
+    });
     const st = await fs.stat(path.join(work, 'ctx3', other.layers[2]?.dir ?? '', 'usr/bin/hello'));
     expect(st.mtimeMs).toBe(2000); // layer 2 at epoch 0 + 2
     const first = await fs.stat(path.join(contextDir, 'layers/02-apps/usr/bin/hello'));
@@ -174,8 +207,22 @@ describe('stageContext (seed design without liboqs, real components)', () => {
     });
     const resolved = new Map([
       ['a', comp('a', [{ path: '/usr/lib', type: 'symlink', mode: 0o777, size: 0, linkTarget: '/etc' }])],
-      ['b', comp('b', [{ path: '/usr/lib/x', type: 'file', mode: 0o644, size: 1, sha256: '0'.repeat(64), hostPath: '/dev/null' }])],
+      [
+        'b',
+        comp('b', [
+          {
+            path: '/usr/lib/x',
+            type: 'file',
+            mode: 0o644,
+            size: 1,
+            sha256: '0'.repeat(64),
+            hostPath: '/dev/null',
+          },
+        ]),
+      ],
     ]);
-    expect(() => planLayers([{ name: 'l', components: ['a', 'b'] }], resolved)).toThrow(/under \/usr\/lib, which is a symlink/);
+    expect(() => planLayers([{ name: 'l', components: ['a', 'b'] }], resolved)).toThrow(
+      /under \/usr\/lib, which is a symlink/,
+    );
   });
 });

@@ -23,7 +23,12 @@ import type { LogFn, ResolvedComponent } from '../components/types.ts';
 import type { StagedLayer } from '../engines/types.ts';
 import { completeParents, effectiveTree, planLayers, sortedEntries, type StagedEntry } from './layerTree.ts';
 import { materializeLayer } from './materializeLayer.ts';
-import { describeOrigin, OBLI_MANIFEST_PATH, renderObliManifest, type ManifestComponent } from './obliManifest.ts';
+import {
+  describeOrigin,
+  OBLI_MANIFEST_PATH,
+  renderObliManifest,
+  type ManifestComponent,
+} from './obliManifest.ts';
 
 export interface StageInput {
   design: Design;
@@ -57,7 +62,8 @@ const OBLI_PKG = 'obli-pkg';
 
 export async function stageContext(input: StageInput): Promise<StageResult> {
   const { design, resolved, sourceDateEpoch: epoch } = input;
-  if (!Number.isInteger(epoch) || epoch < 0) throw new Error(`sourceDateEpoch must be a non-negative integer (got ${epoch})`);
+  if (!Number.isInteger(epoch) || epoch < 0)
+    throw new Error(`sourceDateEpoch must be a non-negative integer (got ${epoch})`);
   const trees = planLayers(design.layers, resolved);
 
   let manifest: StageResult['manifest'];
@@ -68,7 +74,13 @@ export async function stageContext(input: StageInput): Promise<StageResult> {
     for (const layer of design.layers) {
       for (const ref of layer.components) {
         const c = resolved.get(ref);
-        if (c) components.push({ id: ref, version: c.version, source: describeOrigin(c.origin), layer: layer.name });
+        if (c)
+          components.push({
+            id: ref,
+            version: c.version,
+            source: describeOrigin(c.origin),
+            layer: layer.name,
+          });
       }
     }
     const files = [...effectiveTree(trees).values()]
@@ -87,7 +99,13 @@ export async function stageContext(input: StageInput): Promise<StageResult> {
       component: OBLI_PKG,
     });
     completeParents(obliTree);
-    manifest = { path: OBLI_MANIFEST_PATH, layerIndex: obliLayer, sha256, size: content.length, fileCount: files.length };
+    manifest = {
+      path: OBLI_MANIFEST_PATH,
+      layerIndex: obliLayer,
+      sha256,
+      size: content.length,
+      fileCount: files.length,
+    };
     input.log?.('info', `obli-pkg manifest: ${files.length} files, ${components.length} components`);
   }
 
@@ -114,7 +132,10 @@ export async function stageContext(input: StageInput): Promise<StageResult> {
       fileCount: files.length,
       entries: entries.map(({ content: _c, ...rest }) => rest),
     });
-    input.log?.('info', `staged ${dir}: ${files.length} files, ${entries.length - files.length} other entries`);
+    input.log?.(
+      'info',
+      `staged ${dir}: ${files.length} files, ${entries.length - files.length} other entries`,
+    );
   }
   await fs.mkdir(path.join(contextDir, 'layers'), { recursive: true });
   await fs.chmod(path.join(contextDir, 'layers'), 0o755);

@@ -25,7 +25,10 @@ describe('a staged context built by podman (debug-busybox template)', () => {
     await fs.mkdir(SHARED_CACHE_DIR, { recursive: true });
     await fs.mkdir(path.join(work, 'data'));
     await fs.symlink(SHARED_CACHE_DIR, path.join(work, 'data', 'cache'));
-    const service = createComponentService({ dataDir: path.join(work, 'data'), artifactsDir: path.join(work, 'artifacts') });
+    const service = createComponentService({
+      dataDir: path.join(work, 'data'),
+      artifactsDir: path.join(work, 'artifacts'),
+    });
     const design = structuredClone(TEMPLATES.find((t) => t.id === 'debug-busybox')?.design);
     if (!design) throw new Error('debug-busybox template missing');
     const { items, resolved } = await service.resolveDesign(design, recordingContext(design));
@@ -40,16 +43,43 @@ describe('a staged context built by podman (debug-busybox template)', () => {
   });
 
   it('runs as nonroot with a writable home and /tmp, and obli-pkg verify passes', async () => {
-    const script = 'id -u; touch /home/nonroot/x && touch /tmp/y && echo WRITABLE && /usr/bin/obli-pkg verify';
-    const r = await podman.run(['run', '--rm', '--network', 'none', '--runtime', 'runc', '--ulimit', 'nofile=1024:1024',
-      '--ulimit', 'nproc=1024:1024', '--user', '65532:65532', '--entrypoint', '/bin/busybox', IMAGE, 'sh', '-c', script]);
+    const script =
+      'id -u; touch /home/nonroot/x && touch /tmp/y && echo WRITABLE && /usr/bin/obli-pkg verify';
+    const r = await podman.run([
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--runtime',
+      'runc',
+      '--ulimit',
+      'nofile=1024:1024',
+      '--ulimit',
+      'nproc=1024:1024',
+      '--user',
+      '65532:65532',
+      '--entrypoint',
+      '/bin/busybox',
+      IMAGE,
+      'sh',
+      '-c',
+      script,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^65532\nWRITABLE\nOK: \d+ files verified/);
     expect(r.code).toBe(0);
   });
 
   it('keeps the modes and owners the stager set', async () => {
-    const r = await podman.runImage(IMAGE, ['stat', '-c', '%a %u:%g %n', '/tmp', '/home/nonroot', '/etc/passwd', '/usr/bin/hello']);
+    const r = await podman.runImage(IMAGE, [
+      'stat',
+      '-c',
+      '%a %u:%g %n',
+      '/tmp',
+      '/home/nonroot',
+      '/etc/passwd',
+      '/usr/bin/hello',
+    ]);
     expect(r.stdout.trim().split('\n')).toEqual([
       '1777 0:0 /tmp',
       '1777 0:0 /home/nonroot',

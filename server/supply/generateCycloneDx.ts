@@ -35,10 +35,18 @@ function originProperties(c: SbomComponent, designSha256: string): [string, stri
   ];
   switch (o.kind) {
     case 'zig':
-      props.push(['lago-grey:source-sha256', o.sourceSha256], ['lago-grey:zig-version', o.zigVersion], ['lago-grey:zig-flags', o.flags.join(' ')]);
+      props.push(
+        ['lago-grey:source-sha256', o.sourceSha256],
+        ['lago-grey:zig-version', o.zigVersion],
+        ['lago-grey:zig-flags', o.flags.join(' ')],
+      );
       break;
     case 'deb':
-      props.push(['lago-grey:deb-package', o.package], ['lago-grey:deb-version', o.version], ['lago-grey:deb-arch', o.arch]);
+      props.push(
+        ['lago-grey:deb-package', o.package],
+        ['lago-grey:deb-version', o.version],
+        ['lago-grey:deb-arch', o.arch],
+      );
       break;
     case 'generated':
       props.push(['lago-grey:design-sha256', o.designSha256 || designSha256]);
@@ -52,7 +60,8 @@ function originProperties(c: SbomComponent, designSha256: string): [string, stri
   return props;
 }
 
-const sha256Hashes = (hex: string): Models.HashDictionary => new Models.HashDictionary([[Enums.HashAlgorithm['SHA-256'], hex]]);
+const sha256Hashes = (hex: string): Models.HashDictionary =>
+  new Models.HashDictionary([[Enums.HashAlgorithm['SHA-256'], hex]]);
 
 const fileHashes = (sha256: string, sha1: string | undefined): Models.HashDictionary =>
   new Models.HashDictionary([

@@ -55,7 +55,9 @@ export function generateSpdx(m: SbomModel): Json {
       downloadLocation: 'NOASSERTION',
       filesAnalyzed: false,
       checksums: [{ algorithm: 'SHA256', checksumValue: m.digestHex }],
-      externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: m.imagePurl }],
+      externalRefs: [
+        { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: m.imagePurl },
+      ],
       licenseConcluded: 'NOASSERTION',
       licenseDeclared: 'NOASSERTION',
       copyrightText: 'NOASSERTION',
@@ -80,7 +82,9 @@ export function generateSpdx(m: SbomModel): Json {
       downloadLocation: 'NOASSERTION',
       filesAnalyzed: false,
       sourceInfo: sourceInfo(c, m.designSha256),
-      externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl }],
+      externalRefs: [
+        { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
+      ],
       licenseConcluded: 'NOASSERTION',
       licenseDeclared: 'NOASSERTION',
       copyrightText: 'NOASSERTION',
@@ -106,7 +110,11 @@ export function generateSpdx(m: SbomModel): Json {
         licenseDeclared: 'NOASSERTION',
         copyrightText: 'NOASSERTION',
       });
-      relationships.push({ spdxElementId: id, relationshipType: 'GENERATED_FROM', relatedSpdxElement: srcId });
+      relationships.push({
+        spdxElementId: id,
+        relationshipType: 'GENERATED_FROM',
+        relatedSpdxElement: srcId,
+      });
       if (!zigToolId) {
         zigToolId = 'SPDXRef-Tool-zig';
         packages.push({
@@ -117,14 +125,22 @@ export function generateSpdx(m: SbomModel): Json {
           downloadLocation: 'NOASSERTION',
           filesAnalyzed: false,
           externalRefs: [
-            { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:generic/zig@${o.zigVersion}` },
+            {
+              referenceCategory: 'PACKAGE-MANAGER',
+              referenceType: 'purl',
+              referenceLocator: `pkg:generic/zig@${o.zigVersion}`,
+            },
           ],
           licenseConcluded: 'NOASSERTION',
           licenseDeclared: 'NOASSERTION',
           copyrightText: 'NOASSERTION',
         });
       }
-      relationships.push({ spdxElementId: zigToolId, relationshipType: 'BUILD_TOOL_OF', relatedSpdxElement: id });
+      relationships.push({
+        spdxElementId: zigToolId,
+        relationshipType: 'BUILD_TOOL_OF',
+        relatedSpdxElement: id,
+      });
     } else if (o.kind === 'generated') {
       if (!designPkgId) {
         designPkgId = 'SPDXRef-Design';
@@ -141,14 +157,22 @@ export function generateSpdx(m: SbomModel): Json {
           comment: 'The Lago Grey design document (canonical JSON) this image was built from',
         });
       }
-      relationships.push({ spdxElementId: id, relationshipType: 'GENERATED_FROM', relatedSpdxElement: designPkgId });
+      relationships.push({
+        spdxElementId: id,
+        relationshipType: 'GENERATED_FROM',
+        relatedSpdxElement: designPkgId,
+      });
     }
   });
 
   const files: Json[] = m.files.map((f, n) => {
     const id = `SPDXRef-File-${f.layerIndex}-${n}`;
     const owner = f.owner === undefined ? undefined : pkgIdByComponent.get(f.owner);
-    relationships.push({ spdxElementId: owner ?? imageId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
+    relationships.push({
+      spdxElementId: owner ?? imageId,
+      relationshipType: 'CONTAINS',
+      relatedSpdxElement: id,
+    });
     return {
       SPDXID: id,
       fileName: `.${f.path}`,

@@ -62,7 +62,8 @@ function blobSink(digest: string, result: LayerSha1s): TarEntrySink {
 export async function layerFileSha1s(archivePath: string): Promise<LayerSha1s> {
   const result: LayerSha1s = new Map();
   await readTar(createReadStream(archivePath), (h) => {
-    const m = h.kind === 'file' ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(normalizeTarPath(h.name).slice(1)) : null;
+    const m =
+      h.kind === 'file' ? /^blobs\/sha256\/([0-9a-f]{64})$/.exec(normalizeTarPath(h.name).slice(1)) : null;
     return m?.[1] ? blobSink(`sha256:${m[1]}`, result) : undefined;
   });
   return result;

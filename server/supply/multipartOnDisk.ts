@@ -16,14 +16,14 @@ export interface PartRange extends ByteRange {
   filename?: string;
 }
 
-
 /** Copies `body` to `path`; past `maxBytes` it fails with 413. */
 export async function saveBody(body: Readable, path: string, maxBytes: number): Promise<number> {
   let total = 0;
   const cap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       total += chunk.length;
-      if (total > maxBytes) cb(new AppError('payload_too_large', 413, `upload is larger than ${maxBytes} bytes`));
+      if (total > maxBytes)
+        cb(new AppError('payload_too_large', 413, `upload is larger than ${maxBytes} bytes`));
       else cb(null, chunk);
     },
   });
@@ -71,7 +71,8 @@ export async function multipartParts(path: string, boundary: string, fileSize: n
       const head = Buffer.alloc(Math.min(8192, Math.max(0, fileSize - afterDelim)));
       await fh.read(head, 0, head.length, afterDelim);
       if (head.subarray(0, 2).toString() === '--') break;
-      if (head.subarray(0, 2).toString() !== '\r\n') throw new AppError('invalid_multipart', 400, 'multipart delimiter is not followed by CRLF');
+      if (head.subarray(0, 2).toString() !== '\r\n')
+        throw new AppError('invalid_multipart', 400, 'multipart delimiter is not followed by CRLF');
       const end = head.indexOf('\r\n\r\n', 2);
       if (end === -1) throw new AppError('invalid_multipart', 400, 'multipart part headers are malformed');
       const headers = head.subarray(0, end).toString('utf8');
@@ -91,7 +92,8 @@ export async function multipartParts(path: string, boundary: string, fileSize: n
 
 export async function readRange(path: string, r: ByteRange, maxBytes: number, what: string): Promise<Buffer> {
   const len = r.end - r.start;
-  if (len > maxBytes) throw new AppError('payload_too_large', 413, `${what} is larger than ${maxBytes} bytes`);
+  if (len > maxBytes)
+    throw new AppError('payload_too_large', 413, `${what} is larger than ${maxBytes} bytes`);
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(Math.max(0, len));

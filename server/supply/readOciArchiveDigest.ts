@@ -25,10 +25,15 @@ interface Descriptor {
 const BLOCK = 512;
 const KEEP_BYTES = 4 * 1024 * 1024;
 
-const corrupt = (msg: string): AppError => new AppError('image_corrupt', 400, `image archive corrupt: ${msg}`);
+const corrupt = (msg: string): AppError =>
+  new AppError('image_corrupt', 400, `image archive corrupt: ${msg}`);
 
 function parseOctal(buf: Buffer, off: number, len: number): number {
-  const s = buf.subarray(off, off + len).toString('latin1').replace(/\0.*$/s, '').trim();
+  const s = buf
+    .subarray(off, off + len)
+    .toString('latin1')
+    .replace(/\0.*$/s, '')
+    .trim();
   if (s === '') return 0;
   if (!/^[0-7]+$/.test(s)) throw corrupt('bad tar header number');
   return parseInt(s, 8);
@@ -40,7 +45,11 @@ function headerChecksumOk(h: Buffer): boolean {
   return sum === parseOctal(h, 148, 8);
 }
 
-const cstr = (buf: Buffer, off: number, len: number): string => buf.subarray(off, off + len).toString('utf8').replace(/\0.*$/s, '');
+const cstr = (buf: Buffer, off: number, len: number): string =>
+  buf
+    .subarray(off, off + len)
+    .toString('utf8')
+    .replace(/\0.*$/s, '');
 
 function paxPath(data: Buffer): string | undefined {
   let rest = data.toString('utf8');
@@ -98,7 +107,9 @@ async function scanTar(
   };
 
   if (range && range.end <= range.start) throw corrupt('the image is empty');
-  const stream = range ? createReadStream(path, { start: range.start, end: range.end - 1 }) : createReadStream(path);
+  const stream = range
+    ? createReadStream(path, { start: range.start, end: range.end - 1 })
+    : createReadStream(path);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
@@ -138,7 +149,12 @@ async function scanTar(
         const isFile = entryType === '0' || entryType === '\0';
         const isMeta = entryType === 'x' || entryType === 'L';
         if (!isMeta) nextName = undefined;
-        entry = { name, hash: isFile ? createHash('sha256') : undefined, kept: isFile || isMeta ? [] : undefined, keptBytes: 0 };
+        entry = {
+          name,
+          hash: isFile ? createHash('sha256') : undefined,
+          kept: isFile || isMeta ? [] : undefined,
+          keptBytes: 0,
+        };
         remaining = entrySize;
         padding = (BLOCK - (entrySize % BLOCK)) % BLOCK;
         if (remaining === 0) finishEntry();
@@ -148,7 +164,11 @@ async function scanTar(
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'not_found' : 'image_unreadable', 400, `cannot read image archive ${path}: ${code ?? (e as Error).message}`);
+    throw new AppError(
+      code === 'ENOENT' ? 'not_found' : 'image_unreadable',
+      400,
+      `cannot read image archive ${path}: ${code ?? (e as Error).message}`,
+    );
   } finally {
     stream.destroy();
   }
@@ -180,17 +200,22 @@ export async function readOciArchiveDigest(path: string, range?: ByteRange): Pro
   };
   const idx = parseJson<{ manifests?: Descriptor[] }>(index, 'index.json');
   const manifests = Array.isArray(idx.manifests) ? idx.manifests : [];
-  if (manifests.length !== 1) throw corrupt(`index.json must list exactly one manifest, found ${manifests.length}`);
+  if (manifests.length !== 1)
+    throw corrupt(`index.json must list exactly one manifest, found ${manifests.length}`);
   const md = manifests[0] as Descriptor;
   const checkDescriptor = (d: Descriptor | undefined, what: string): string => {
     if (!d || typeof d.digest !== 'string') throw corrupt(`${what} has no digest`);
     const blob = blobs.get(d.digest);
     if (!blob) throw corrupt(`${what} blob ${d.digest} is missing`);
-    if (d.size !== blob.size) throw corrupt(`${what} blob ${d.digest} has size ${blob.size}, descriptor says ${String(d.size)}`);
+    if (d.size !== blob.size)
+      throw corrupt(`${what} blob ${d.digest} has size ${blob.size}, descriptor says ${String(d.size)}`);
     return d.digest;
   };
   const manifestDigest = checkDescriptor(md, 'manifest');
-  const manifest = parseJson<{ config?: Descriptor; layers?: Descriptor[] }>(blobs.get(manifestDigest)?.content, 'manifest');
+  const manifest = parseJson<{ config?: Descriptor; layers?: Descriptor[] }>(
+    blobs.get(manifestDigest)?.content,
+    'manifest',
+  );
   const configDigest = checkDescriptor(manifest.config, 'config');
   const layerDigests = (manifest.layers ?? []).map((l, i) => checkDescriptor(l, `layer ${i}`));
   return { manifestDigest, configDigest, layerDigests };

@@ -46,7 +46,8 @@ export async function runSupplyChain(input: SupplyChainInput): Promise<SupplyCha
   const formats = [...(input.formats ?? (['spdx', 'cyclonedx'] as const))];
   const sign = input.sign ?? true;
   const keys = input.keys ?? getDefaultSigningKeys();
-  if (sign && !keys) throw new AppError('signing_keys_missing', 500, 'no signing keys loaded (call loadSigningKeys at start)');
+  if (sign && !keys)
+    throw new AppError('signing_keys_missing', 500, 'no signing keys loaded (call loadSigningKeys at start)');
 
   const t = performance.now();
   const inspection = asImageInspection(input.inspection);
@@ -67,7 +68,10 @@ export async function runSupplyChain(input: SupplyChainInput): Promise<SupplyCha
   }
   // Serialization and signing are pure CPU, and the texts can be tens of MB:
   // the worker renders and writes them, off the event loop.
-  const docs = await runSupplyJobInWorker({ model, formats, outDir: input.buildDir, ...(sign && keys ? { keys } : {}) }, { signal: input.signal });
+  const docs = await runSupplyJobInWorker(
+    { model, formats, outDir: input.buildDir, ...(sign && keys ? { keys } : {}) },
+    { signal: input.signal },
+  );
   input.log(
     'info',
     `SBOM: ${formats.join(' + ') || 'none'} with ${model.components.length} components and ${model.files.length} files (${Math.round(modelMs + docs.sbomMs)} ms)`,

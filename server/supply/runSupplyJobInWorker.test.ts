@@ -15,7 +15,12 @@ import { SBOM_FILES, SIGNATURE_FILE } from './supplyFiles.ts';
 import type { SupplyWorkerJob } from './supplyWorkerMain.ts';
 import { sampleDesign, sampleInspection, sampleResolved } from './testFixtures.ts';
 
-const model = buildSbomModel({ design: sampleDesign, inspection: sampleInspection(40), resolved: sampleResolved, sourceDateEpoch: 1_700_000_000 });
+const model = buildSbomModel({
+  design: sampleDesign,
+  inspection: sampleInspection(40),
+  resolved: sampleResolved,
+  sourceDateEpoch: 1_700_000_000,
+});
 let keys: SigningKeys;
 let job: SupplyWorkerJob;
 const freshDir = (): string => mkdtempSync(join(tmpdir(), 'lg-supply-worker-'));
@@ -39,14 +44,19 @@ describe('runSupplyJobInWorker', () => {
     const summary = await runSupplyJobInWorker(job);
     const local = renderSupplyDocuments(job);
     expect(summary.formats).toEqual(['spdx', 'cyclonedx']);
-    for (const { format, text } of local.sboms) expect(readFileSync(join(job.outDir, SBOM_FILES[format]), 'utf8')).toBe(text);
+    for (const { format, text } of local.sboms)
+      expect(readFileSync(join(job.outDir, SBOM_FILES[format]), 'utf8')).toBe(text);
     const written = readFileSync(join(job.outDir, SIGNATURE_FILE), 'utf8');
     expect(written).toBe(local.signature?.text);
     expect(summary.signature?.algorithms).toEqual(['ML-DSA-87', 'Ed448', 'SLH-DSA-SHA2-256f']);
-    expect(summary.signature?.keyIds).toEqual(Object.fromEntries(Object.values(keys.pairs).map((p) => [p.alg, p.keyId])));
+    expect(summary.signature?.keyIds).toEqual(
+      Object.fromEntries(Object.values(keys.pairs).map((p) => [p.alg, p.keyId])),
+    );
     // The bundle signs the payload binding both SBOM hashes, exactly as signPayload does in process.
     const bundle = JSON.parse(written) as { payload: string };
-    const payload = JSON.parse(Buffer.from(bundle.payload, 'base64').toString('utf8')) as Parameters<typeof signPayload>[0];
+    const payload = JSON.parse(Buffer.from(bundle.payload, 'base64').toString('utf8')) as Parameters<
+      typeof signPayload
+    >[0];
     expect(payload.optional['dev.lago-grey.sbom-cyclonedx-sha256']).toMatch(/^[0-9a-f]{64}$/);
     const again = signPayload(simpleSigningPayload(model.reference, model.digest, payload.optional), keys);
     expect(`${JSON.stringify(again, null, 2)}\n`).toBe(written);
@@ -63,12 +73,20 @@ describe('runSupplyJobInWorker', () => {
   });
 
   it('a failure inside the worker comes back as an AppError naming the step and algorithm', async () => {
-    const broken: SigningKeys = { ...keys, pairs: { ...keys.pairs, 'SLH-DSA-SHA2-256f': { ...keys.pairs['SLH-DSA-SHA2-256f'], secretKey: new Uint8Array(3) } } };
+    const broken: SigningKeys = {
+      ...keys,
+      pairs: {
+        ...keys.pairs,
+        'SLH-DSA-SHA2-256f': { ...keys.pairs['SLH-DSA-SHA2-256f'], secretKey: new Uint8Array(3) },
+      },
+    };
     const e = await rejection(runSupplyJobInWorker({ ...job, keys: broken, outDir: freshDir() }));
     expect(e.code).toBe('signing_failed');
     expect(e.status).toBe(500);
     expect(e.message).toMatch(/^signing: SLH-DSA-SHA2-256f: ./);
-    const missing = await rejection(runSupplyJobInWorker({ model, formats: ['spdx'], outDir: join(freshDir(), 'gone') }));
+    const missing = await rejection(
+      runSupplyJobInWorker({ model, formats: ['spdx'], outDir: join(freshDir(), 'gone') }),
+    );
     expect(missing.message).toMatch(/^writing sbom\.spdx\.json: ENOENT/);
   });
 
@@ -97,7 +115,9 @@ describe('runSupplyJobInWorker', () => {
 
   it('an already aborted signal starts no worker', async () => {
     let started = false;
-    const e = await rejection(runSupplyJobInWorker(job, { signal: AbortSignal.abort(), onWorker: () => (started = true) }));
+    const e = await rejection(
+      runSupplyJobInWorker(job, { signal: AbortSignal.abort(), onWorker: () => (started = true) }),
+    );
     expect(e.code).toBe('aborted');
     expect(started).toBe(false);
   });

@@ -23,7 +23,10 @@ export interface SupplyWorkerOptions {
   onWorker?: (worker: Worker) => void;
 }
 
-export function runSupplyJobInWorker(job: SupplyWorkerJob, opts: SupplyWorkerOptions = {}): Promise<SupplySummary> {
+export function runSupplyJobInWorker(
+  job: SupplyWorkerJob,
+  opts: SupplyWorkerOptions = {},
+): Promise<SupplySummary> {
   const { signal } = opts;
   if (signal?.aborted) return Promise.reject(abortedError());
   return new Promise<SupplySummary>((resolve, reject) => {
@@ -43,11 +46,27 @@ export function runSupplyJobInWorker(job: SupplyWorkerJob, opts: SupplyWorkerOpt
     const onAbort = (): void => settle(() => reject(abortedError()));
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.once('message', (m: SupplyWorkerMessage) =>
-      settle(() => (m.ok ? resolve(m.summary) : reject(new AppError(isErrorCode(m.error.code) ? m.error.code : 'supply_failed', m.error.status, m.error.message)))),
+      settle(() =>
+        m.ok
+          ? resolve(m.summary)
+          : reject(
+              new AppError(
+                isErrorCode(m.error.code) ? m.error.code : 'supply_failed',
+                m.error.status,
+                m.error.message,
+              ),
+            ),
+      ),
     );
-    worker.once('error', (e: Error) => settle(() => reject(new AppError('supply_worker_failed', 500, `supply worker: ${e.message}`))));
+    worker.once('error', (e: Error) =>
+      settle(() => reject(new AppError('supply_worker_failed', 500, `supply worker: ${e.message}`))),
+    );
     worker.once('exit', (code) =>
-      settle(() => reject(new AppError('supply_worker_failed', 500, `supply worker exited (code ${code}) before answering`))),
+      settle(() =>
+        reject(
+          new AppError('supply_worker_failed', 500, `supply worker exited (code ${code}) before answering`),
+        ),
+      ),
     );
   });
 }

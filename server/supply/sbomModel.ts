@@ -39,13 +39,16 @@ export function asImageInspection(raw: unknown): ImageInspectionLike {
     throw new AppError('inspection_invalid', 500, `image inspection has no valid ${what}`);
   };
   if (!r || typeof r !== 'object') return bad('object');
-  if (typeof r.manifestDigest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(r.manifestDigest)) return bad('manifestDigest');
+  if (typeof r.manifestDigest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(r.manifestDigest))
+    return bad('manifestDigest');
   if (!Array.isArray(r.layers)) return bad('layers');
   r.layers.forEach((l, i) => {
     if (!l || !Array.isArray(l.files)) bad(`layers[${i}].files`);
     l.files.forEach((f: Partial<InspectedFile> | null, j: number) => {
-      if (!f || typeof f.path !== 'string' || typeof f.type !== 'string' || typeof f.size !== 'number') return bad(`layers[${i}].files[${j}]`);
-      if (f.type === 'file' && (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256))) bad(`layers[${i}].files[${j}].sha256`);
+      if (!f || typeof f.path !== 'string' || typeof f.type !== 'string' || typeof f.size !== 'number')
+        return bad(`layers[${i}].files[${j}]`);
+      if (f.type === 'file' && (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)))
+        bad(`layers[${i}].files[${j}].sha256`);
     });
   });
   return r as ImageInspectionLike;
@@ -115,7 +118,8 @@ const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('
 export const designHash = (design: Design): string => sha256Hex(canonicalJson(design));
 
 /** ISO 8601 without milliseconds (SPDX requires `YYYY-MM-DDThh:mm:ssZ`). */
-export const isoSeconds = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const isoSeconds = (epochSeconds: number): string =>
+  new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function imagePurl(name: string, tag: string, digest: string): string {
   return new PackageURL('oci', undefined, name, digest, { tag }, undefined).toString();
@@ -127,9 +131,23 @@ function componentPurl(c: ResolvedComponent, name: string): string {
     case 'deb':
       return new PackageURL('deb', 'debian', o.package, o.version, { arch: o.arch }, undefined).toString();
     case 'upload':
-      return new PackageURL('generic', 'lago-grey', name, undefined, { checksum: `sha256:${o.sha256}` }, undefined).toString();
+      return new PackageURL(
+        'generic',
+        'lago-grey',
+        name,
+        undefined,
+        { checksum: `sha256:${o.sha256}` },
+        undefined,
+      ).toString();
     case 'artifact':
-      return new PackageURL('generic', 'lago-grey', c.id, c.version, { checksum: `sha256:${o.sha256}` }, undefined).toString();
+      return new PackageURL(
+        'generic',
+        'lago-grey',
+        c.id,
+        c.version,
+        { checksum: `sha256:${o.sha256}` },
+        undefined,
+      ).toString();
     case 'zig':
     case 'generated':
       return new PackageURL('generic', 'lago-grey', c.id, c.version, undefined, undefined).toString();
@@ -163,7 +181,12 @@ export function buildSbomModel(input: SbomInput): SbomModel {
       const entry = CATALOG.find((e) => e.id === c.id);
       const name =
         entry?.name ??
-        (c.origin.kind === 'upload' ? (c.files.find((f) => f.type === 'file')?.path.split('/').pop() ?? c.id) : c.id);
+        (c.origin.kind === 'upload'
+          ? (c.files
+              .find((f) => f.type === 'file')
+              ?.path.split('/')
+              .pop() ?? c.id)
+          : c.id);
       components.push({
         id: c.id,
         name,

@@ -44,7 +44,8 @@ interface KeysFile {
   keys: Record<string, { secretKey: string; publicKey?: string }>;
 }
 
-export const keyIdOf = (publicKey: Uint8Array): string => createHash('sha256').update(publicKey).digest('hex');
+export const keyIdOf = (publicKey: Uint8Array): string =>
+  createHash('sha256').update(publicKey).digest('hex');
 
 const b64 = (u: Uint8Array): string => Buffer.from(u).toString('base64');
 
@@ -57,7 +58,9 @@ export function fromBase64(s: unknown, what: string): Uint8Array {
 }
 
 // RFC 8410 SubjectPublicKeyInfo prefix for id-Ed448 (1.3.101.113).
-const ED448_SPKI_PREFIX = Uint8Array.from([0x30, 0x43, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x71, 0x03, 0x3a, 0x00]);
+const ED448_SPKI_PREFIX = Uint8Array.from([
+  0x30, 0x43, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x71, 0x03, 0x3a, 0x00,
+]);
 
 export function ed448PublicKeyPem(publicKey: Uint8Array): string {
   const der = Buffer.concat([ED448_SPKI_PREFIX, publicKey]);
@@ -68,7 +71,11 @@ export function ed448PublicKeyPem(publicKey: Uint8Array): string {
 function pairFrom(alg: SignatureAlgorithm, secretKey: Uint8Array, publicKey?: Uint8Array): KeyPair {
   const impl = ALGORITHM_IMPLS[alg];
   if (secretKey.length !== impl.lengths.secretKey) {
-    throw new AppError('invalid_signing_keys', 500, `${alg} secret key must be ${impl.lengths.secretKey} bytes, got ${secretKey.length}`);
+    throw new AppError(
+      'invalid_signing_keys',
+      500,
+      `${alg} secret key must be ${impl.lengths.secretKey} bytes, got ${secretKey.length}`,
+    );
   }
   const derived = impl.getPublicKey(secretKey);
   if (publicKey !== undefined && Buffer.compare(Buffer.from(derived), Buffer.from(publicKey)) !== 0) {
@@ -86,8 +93,18 @@ export function parseSigningKeys(text: string, source: string): SigningKeys {
     throw new AppError('invalid_signing_keys', 500, `${source}: not valid JSON`);
   }
   const file = raw as Partial<KeysFile> | null;
-  if (!file || typeof file !== 'object' || file.schema !== KEYS_FILE_SCHEMA || typeof file.keys !== 'object' || !file.keys) {
-    throw new AppError('invalid_signing_keys', 500, `${source}: expected {"schema":"${KEYS_FILE_SCHEMA}","keys":{…}}`);
+  if (
+    !file ||
+    typeof file !== 'object' ||
+    file.schema !== KEYS_FILE_SCHEMA ||
+    typeof file.keys !== 'object' ||
+    !file.keys
+  ) {
+    throw new AppError(
+      'invalid_signing_keys',
+      500,
+      `${source}: expected {"schema":"${KEYS_FILE_SCHEMA}","keys":{…}}`,
+    );
   }
   const pairs = {} as Record<SignatureAlgorithm, KeyPair>;
   for (const alg of ALGORITHMS) {
@@ -138,7 +155,8 @@ export function createSigningKeys(dataDir: string): SigningKeys {
   try {
     writeFileSync(file, serializeSigningKeys(keys), { mode: 0o600, flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return parseSigningKeys(readFileSync(file, 'utf8'), file);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      return parseSigningKeys(readFileSync(file, 'utf8'), file);
     throw e;
   }
   return keys;
@@ -158,7 +176,11 @@ export function loadSigningKeys(dataDir: string, supplied?: string): SigningKeys
     try {
       text = readFileSync(supplied, 'utf8');
     } catch (e) {
-      throw new AppError('invalid_signing_keys', 500, `LAGO_SIGNING_KEYS: cannot read ${supplied} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new AppError(
+        'invalid_signing_keys',
+        500,
+        `LAGO_SIGNING_KEYS: cannot read ${supplied} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
     keys = parseSigningKeys(text, supplied);
   } else {
@@ -193,7 +215,8 @@ export type TrustedKeys = Partial<Record<SignatureAlgorithm, { keyId: string; pu
 
 export function trustedKeysFrom(keys: SigningKeys): TrustedKeys {
   const out: TrustedKeys = {};
-  for (const alg of ALGORITHMS) out[alg] = { keyId: keys.pairs[alg].keyId, publicKey: keys.pairs[alg].publicKey };
+  for (const alg of ALGORITHMS)
+    out[alg] = { keyId: keys.pairs[alg].keyId, publicKey: keys.pairs[alg].publicKey };
   return out;
 }
 
@@ -204,23 +227,42 @@ export function trustedKeysFrom(keys: SigningKeys): TrustedKeys {
 export function parsePublicKeysDocument(raw: unknown): TrustedKeys {
   const doc = raw as Partial<PublicKeysDocument> | null;
   if (!doc || typeof doc !== 'object' || !Array.isArray(doc.keys)) {
-    throw new AppError('invalid_keys', 400, 'keys document must be {"keys":[{alg,keyId,publicKey}…]} as served by GET /api/keys');
+    throw new AppError(
+      'invalid_keys',
+      400,
+      'keys document must be {"keys":[{alg,keyId,publicKey}…]} as served by GET /api/keys',
+    );
   }
   const out: TrustedKeys = {};
   for (const [i, k] of doc.keys.entries()) {
     const alg = (k as Partial<PublicKeyEntry>).alg;
     if (!ALGORITHMS.includes(alg as SignatureAlgorithm)) {
-      throw new AppError('invalid_keys', 400, `keys[${i}].alg: unknown algorithm ${JSON.stringify(alg)}`, `keys[${i}].alg`);
+      throw new AppError(
+        'invalid_keys',
+        400,
+        `keys[${i}].alg: unknown algorithm ${JSON.stringify(alg)}`,
+        `keys[${i}].alg`,
+      );
     }
     const a = alg as SignatureAlgorithm;
     if (out[a]) throw new AppError('invalid_keys', 400, `keys[${i}]: duplicate ${a} key`, `keys[${i}]`);
     const pk = fromBase64(k.publicKey, `keys[${i}].publicKey`);
     if (pk.length !== ALGORITHM_IMPLS[a].lengths.publicKey) {
-      throw new AppError('invalid_keys', 400, `keys[${i}].publicKey: ${a} public key must be ${ALGORITHM_IMPLS[a].lengths.publicKey} bytes`, `keys[${i}].publicKey`);
+      throw new AppError(
+        'invalid_keys',
+        400,
+        `keys[${i}].publicKey: ${a} public key must be ${ALGORITHM_IMPLS[a].lengths.publicKey} bytes`,
+        `keys[${i}].publicKey`,
+      );
     }
     const keyId = keyIdOf(pk);
     if (k.keyId !== undefined && k.keyId !== keyId) {
-      throw new AppError('invalid_keys', 400, `keys[${i}].keyId does not match the SHA-256 of its public key`, `keys[${i}].keyId`);
+      throw new AppError(
+        'invalid_keys',
+        400,
+        `keys[${i}].keyId does not match the SHA-256 of its public key`,
+        `keys[${i}].keyId`,
+      );
     }
     out[a] = { keyId, publicKey: pk };
   }

@@ -17,7 +17,11 @@ export interface SimpleSigningPayload {
 
 export const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
 
-export function simpleSigningPayload(reference: string, manifestDigest: string, optional: Record<string, string> = {}): SimpleSigningPayload {
+export function simpleSigningPayload(
+  reference: string,
+  manifestDigest: string,
+  optional: Record<string, string> = {},
+): SimpleSigningPayload {
   return {
     critical: {
       identity: { 'docker-reference': reference },
@@ -28,10 +32,13 @@ export function simpleSigningPayload(reference: string, manifestDigest: string, 
   };
 }
 
-export const payloadBytes = (p: SimpleSigningPayload): Uint8Array => new TextEncoder().encode(canonicalJson(p));
+export const payloadBytes = (p: SimpleSigningPayload): Uint8Array =>
+  new TextEncoder().encode(canonicalJson(p));
 
 /** Returns the payload's manifest digest, or a reason why the bytes are not a simple signing payload. */
-export function parseSimpleSigning(bytes: Uint8Array): { ok: true; payload: SimpleSigningPayload } | { ok: false; reason: string } {
+export function parseSimpleSigning(
+  bytes: Uint8Array,
+): { ok: true; payload: SimpleSigningPayload } | { ok: false; reason: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -42,9 +49,12 @@ export function parseSimpleSigning(bytes: Uint8Array): { ok: true; payload: Simp
   if (!p || typeof p !== 'object' || !p.critical || typeof p.critical !== 'object') {
     return { ok: false, reason: 'payload has no "critical" section' };
   }
-  if (p.critical.type !== SIMPLE_SIGNING_TYPE) return { ok: false, reason: `payload type is not "${SIMPLE_SIGNING_TYPE}"` };
+  if (p.critical.type !== SIMPLE_SIGNING_TYPE)
+    return { ok: false, reason: `payload type is not "${SIMPLE_SIGNING_TYPE}"` };
   const digest = p.critical.image?.['docker-manifest-digest'];
-  if (typeof digest !== 'string' || !DIGEST_RE.test(digest)) return { ok: false, reason: 'payload has no valid docker-manifest-digest' };
-  if (typeof p.critical.identity?.['docker-reference'] !== 'string') return { ok: false, reason: 'payload has no docker-reference' };
+  if (typeof digest !== 'string' || !DIGEST_RE.test(digest))
+    return { ok: false, reason: 'payload has no valid docker-manifest-digest' };
+  if (typeof p.critical.identity?.['docker-reference'] !== 'string')
+    return { ok: false, reason: 'payload has no docker-reference' };
   return { ok: true, payload: p as SimpleSigningPayload };
 }

@@ -44,7 +44,10 @@ export function atStep<T>(step: string, fn: () => T): T {
 export function renderSupplyDocuments(job: SupplyJob): SupplyDocuments {
   const { model } = job;
   let t = performance.now();
-  const optional: Record<string, string> = { creator: `${model.toolName} ${model.toolVersion}`, 'dev.lago-grey.design-sha256': model.designSha256 };
+  const optional: Record<string, string> = {
+    creator: `${model.toolName} ${model.toolVersion}`,
+    'dev.lago-grey.design-sha256': model.designSha256,
+  };
   const sboms = job.formats.map((format) => {
     const text = atStep(`SBOM ${format}`, () =>
       format === 'spdx' ? `${JSON.stringify(generateSpdx(model), null, 2)}\n` : generateCycloneDx(model),
@@ -56,7 +59,9 @@ export function renderSupplyDocuments(job: SupplyJob): SupplyDocuments {
   const keys = job.keys;
   if (!keys) return { sboms, sbomMs };
   t = performance.now();
-  const bundle = atStep('signing', () => signPayload(simpleSigningPayload(model.reference, model.digest, optional), keys));
+  const bundle = atStep('signing', () =>
+    signPayload(simpleSigningPayload(model.reference, model.digest, optional), keys),
+  );
   return {
     sboms,
     sbomMs,

@@ -22,13 +22,17 @@ export interface SupplySummary {
   signature?: { algorithms: string[]; keyIds: Record<string, string>; ms: number };
 }
 
-export type SupplyWorkerMessage = { ok: true; summary: SupplySummary } | { ok: false; error: { code: string; status: number; message: string } };
+export type SupplyWorkerMessage =
+  | { ok: true; summary: SupplySummary }
+  | { ok: false; error: { code: string; status: number; message: string } };
 
 function run(job: SupplyWorkerJob): SupplyWorkerMessage {
   try {
     const docs = renderSupplyDocuments(job);
     for (const { format, text } of docs.sboms) {
-      atStep(`writing ${SBOM_FILES[format]}`, () => writeFileSync(join(job.outDir, SBOM_FILES[format]), text));
+      atStep(`writing ${SBOM_FILES[format]}`, () =>
+        writeFileSync(join(job.outDir, SBOM_FILES[format]), text),
+      );
     }
     const summary: SupplySummary = { formats: docs.sboms.map((s) => s.format), sbomMs: docs.sbomMs };
     if (docs.signature) {
@@ -39,7 +43,12 @@ function run(job: SupplyWorkerJob): SupplyWorkerMessage {
     return { ok: true, summary };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: isAppError(e) ? { code: e.code, status: e.status, message } : { code: 'supply_failed', status: 500, message } };
+    return {
+      ok: false,
+      error: isAppError(e)
+        ? { code: e.code, status: e.status, message }
+        : { code: 'supply_failed', status: 500, message },
+    };
   }
 }
 

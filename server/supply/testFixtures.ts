@@ -25,7 +25,13 @@ export const sampleDesign: Design = {
   config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
 };
 
-const file = (path: string, size: number): ResolvedComponent['files'][number] => ({ path, type: 'file', mode: 0o644, size, sha256: hex(path) });
+const file = (path: string, size: number): ResolvedComponent['files'][number] => ({
+  path,
+  type: 'file',
+  mode: 0o644,
+  size,
+  sha256: hex(path),
+});
 
 export const sampleResolved: ResolvedComponent[] = [
   {
@@ -38,21 +44,38 @@ export const sampleResolved: ResolvedComponent[] = [
   {
     id: 'ca-certificates',
     version: '20230311',
-    origin: { kind: 'deb', package: 'ca-certificates', version: '20230311+deb12u1', arch: 'all', sha256: hex('ca.deb') },
+    origin: {
+      kind: 'deb',
+      package: 'ca-certificates',
+      version: '20230311+deb12u1',
+      arch: 'all',
+      sha256: hex('ca.deb'),
+    },
     files: [file('/etc/ssl/certs/ca-certificates.crt', 220_000)],
     contentBytes: 220_000,
   },
   {
     id: 'hello',
     version: '0.1.0',
-    origin: { kind: 'zig', sourceSha256: hex('hello.zig'), zigVersion: '0.11.0', flags: ['-target', 'x86_64-linux-musl', '-O', 'ReleaseSmall', '-fstrip'] },
+    origin: {
+      kind: 'zig',
+      sourceSha256: hex('hello.zig'),
+      zigVersion: '0.11.0',
+      flags: ['-target', 'x86_64-linux-musl', '-O', 'ReleaseSmall', '-fstrip'],
+    },
     files: [{ ...file('/usr/bin/hello', 9000), mode: 0o755 }],
     contentBytes: 9000,
   },
   {
     id: 'libsodium',
     version: '1.0.18-1',
-    origin: { kind: 'deb', package: 'libsodium-dev', version: '1.0.18-1', arch: 'amd64', sha256: hex('sodium.deb') },
+    origin: {
+      kind: 'deb',
+      package: 'libsodium-dev',
+      version: '1.0.18-1',
+      arch: 'amd64',
+      sha256: hex('sodium.deb'),
+    },
     files: [file('/usr/lib/x86_64-linux-gnu/libsodium.a', 594_000)],
     contentBytes: 594_000,
   },
@@ -72,23 +95,42 @@ export function sampleInspection(extraFiles = 0, digest = `sha256:${hex('manifes
     for (const ref of l.components) {
       const c = sampleResolved.find((r) => r.id === ref);
       for (const f of c?.files ?? []) {
-        layerFiles[i]?.push({ path: f.path, type: 'file', mode: f.mode, uid: 0, gid: 0, size: f.size, sha256: f.sha256 ?? '' });
+        layerFiles[i]?.push({
+          path: f.path,
+          type: 'file',
+          mode: f.mode,
+          uid: 0,
+          gid: 0,
+          size: f.size,
+          sha256: f.sha256 ?? '',
+        });
       }
     }
   });
   layerFiles[0]?.push({ path: '/tmp', type: 'dir', mode: 0o1777, uid: 0, gid: 0, size: 0 });
   for (let n = 0; n < extraFiles; n++) {
     const path = `/usr/share/data/f${String(n).padStart(6, '0')}`;
-    layerFiles[1]?.push({ path, type: 'file', mode: 0o644, uid: 0, gid: 0, size: 100 + n, sha256: hex(path) });
+    layerFiles[1]?.push({
+      path,
+      type: 'file',
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      size: 100 + n,
+      sha256: hex(path),
+    });
   }
   return { manifestDigest: digest, layers: layerFiles.map((files) => ({ files })) };
 }
 
 // ajv-formats is CommonJS; its default export shape differs between loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
 const schemaDir = fileURLToPath(new URL('../test/fixtures/schemas/', import.meta.url));
-const readSchema = (rel: string): Record<string, unknown> => JSON.parse(readFileSync(schemaDir + rel, 'utf8')) as Record<string, unknown>;
+const readSchema = (rel: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(schemaDir + rel, 'utf8')) as Record<string, unknown>;
 
 /** Validators for the official SPDX 2.3 and CycloneDX 1.6 JSON schemas (draft-07). */
 export function sbomValidators(): { spdx: ValidateFunction; cyclonedx: ValidateFunction } {
@@ -105,7 +147,11 @@ export function sbomValidators(): { spdx: ValidateFunction; cyclonedx: ValidateF
  * Writes a small but real oci-archive (one gzip layer, config, manifest,
  * index, oci-layout) with the system tar, and returns its manifest digest.
  */
-export async function writeTestOciArchive(dir: string, outPath: string, content = 'hello\n'): Promise<string> {
+export async function writeTestOciArchive(
+  dir: string,
+  outPath: string,
+  content = 'hello\n',
+): Promise<string> {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const { gzipSync } = await import('node:zlib');
   const { join } = await import('node:path');
@@ -116,7 +162,18 @@ export async function writeTestOciArchive(dir: string, outPath: string, content 
   mkdirSync(join(rootfs, 'etc'), { recursive: true });
   writeFileSync(join(rootfs, 'etc', 'motd'), content);
   const layerTar = join(dir, 'layer.tar');
-  const tar1 = await runProcess('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-C', rootfs, '-cf', layerTar, 'etc']);
+  const tar1 = await runProcess('tar', [
+    '--sort=name',
+    '--mtime=@0',
+    '--owner=0',
+    '--group=0',
+    '--numeric-owner',
+    '-C',
+    rootfs,
+    '-cf',
+    layerTar,
+    'etc',
+  ]);
   if (tar1.exitCode !== 0) throw new Error(tar1.stderr);
   const tarBytes = readFileSync(layerTar);
   const gz = gzipSync(tarBytes);
@@ -128,7 +185,14 @@ export async function writeTestOciArchive(dir: string, outPath: string, content 
   };
   const layer = blob(gz);
   const diffId = `sha256:${createHash('sha256').update(tarBytes).digest('hex')}`;
-  const config = blob(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [diffId] } }));
+  const config = blob(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      config: {},
+      rootfs: { type: 'layers', diff_ids: [diffId] },
+    }),
+  );
   const manifest = blob(
     JSON.stringify({
       schemaVersion: 2,
@@ -140,9 +204,25 @@ export async function writeTestOciArchive(dir: string, outPath: string, content 
   writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
   writeFileSync(
     join(layout, 'index.json'),
-    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }] }),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }],
+    }),
   );
-  const tar2 = await runProcess('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-C', layout, '-cf', outPath, 'oci-layout', 'index.json', 'blobs']);
+  const tar2 = await runProcess('tar', [
+    '--sort=name',
+    '--mtime=@0',
+    '--owner=0',
+    '--group=0',
+    '--numeric-owner',
+    '-C',
+    layout,
+    '-cf',
+    outPath,
+    'oci-layout',
+    'index.json',
+    'blobs',
+  ]);
   if (tar2.exitCode !== 0) throw new Error(tar2.stderr);
   return manifest.digest;
 }

@@ -21,7 +21,9 @@ export type VerifyResult =
 
 const B64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 const decode = (s: unknown): Uint8Array | undefined =>
-  typeof s === 'string' && s.length % 4 === 0 && B64_RE.test(s) ? new Uint8Array(Buffer.from(s, 'base64')) : undefined;
+  typeof s === 'string' && s.length % 4 === 0 && B64_RE.test(s)
+    ? new Uint8Array(Buffer.from(s, 'base64'))
+    : undefined;
 
 function fail(checks: VerifyCheck[]): VerifyResult {
   const failed = checks.filter((c) => !c.ok).map((c) => c.message);
@@ -32,7 +34,11 @@ export function verifyBundle(bundleRaw: unknown, imageDigest: string, trusted: T
   const checks: VerifyCheck[] = [];
   const bundle = bundleRaw as { payload?: unknown; signatures?: unknown } | null;
   if (!bundle || typeof bundle !== 'object' || !Array.isArray(bundle.signatures)) {
-    checks.push({ name: 'bundle', ok: false, message: 'bundle malformed: expected {payload, signatures:[{alg,keyId,sig}]}' });
+    checks.push({
+      name: 'bundle',
+      ok: false,
+      message: 'bundle malformed: expected {payload, signatures:[{alg,keyId,sig}]}',
+    });
     return fail(checks);
   }
   const payload = decode(bundle.payload);
@@ -44,7 +50,11 @@ export function verifyBundle(bundleRaw: unknown, imageDigest: string, trusted: T
   for (const s of bundle.signatures as unknown[]) {
     const alg = (s as { alg?: unknown } | null)?.alg;
     if (!isSignatureAlgorithm(alg)) {
-      checks.push({ name: 'bundle', ok: false, message: `bundle malformed: unknown signature algorithm ${JSON.stringify(alg)}` });
+      checks.push({
+        name: 'bundle',
+        ok: false,
+        message: `bundle malformed: unknown signature algorithm ${JSON.stringify(alg)}`,
+      });
       return fail(checks);
     }
     if (seen.has(alg)) {
@@ -64,7 +74,11 @@ export function verifyBundle(bundleRaw: unknown, imageDigest: string, trusted: T
     } else if (!key) {
       checks.push({ name: alg, ok: false, message: `${alg} key missing from trusted keys` });
     } else if (s.keyId !== key.keyId) {
-      checks.push({ name: alg, ok: false, message: `${alg} signature made with untrusted key ${String(s.keyId)}` });
+      checks.push({
+        name: alg,
+        ok: false,
+        message: `${alg} signature made with untrusted key ${String(s.keyId)}`,
+      });
     } else {
       const sig = decode(s.sig);
       const ok = sig !== undefined && ALGORITHM_IMPLS[alg].verify(sig, payload, key.publicKey);

@@ -55,7 +55,11 @@ export function createSupplyUseCases(opts: SupplyUseCaseOptions): SupplyUseCases
   const keysDoc = publicKeysDocument(opts.keys);
 
   /** The finished build's file, or a 404/409 naming why it is not there. */
-  function buildFile(id: string, file: string, what: 'sbom' | 'signature'): { record: BuildRecord; path: string } {
+  function buildFile(
+    id: string,
+    file: string,
+    what: 'sbom' | 'signature',
+  ): { record: BuildRecord; path: string } {
     const record = opts.getBuild(id);
     if (!record) throw new AppError('build_not_found', 404, `no build ${JSON.stringify(id)}`);
     if (record.status !== 'succeeded') {

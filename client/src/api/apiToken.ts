@@ -26,9 +26,12 @@ export function authHeaders(): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-/** EventSource and download links cannot send headers: the server accepts `?access_token=` on GET. */
+/**
+ * EventSource and download links cannot send headers. The token never goes
+ * into a URL (where logs and Referer headers would keep it): the server
+ * answers every bearer request with an HttpOnly, SameSite=Strict cookie that
+ * lets such GETs through, so the URL is used as it is.
+ */
 export function withToken(url: string): string {
-  const token = getApiToken();
-  if (!token) return url;
-  return `${url}${url.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`;
+  return url;
 }

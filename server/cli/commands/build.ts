@@ -38,12 +38,18 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
     return EXIT.ok;
   }
   const [designPath = ''] = expectPositionals('build', positionals, ['<design.json>']);
-  if (typeof values.output !== 'string' || values.output === '') throw new CliError(EXIT.usage, '-o <image.tar> is required');
+  if (typeof values.output !== 'string' || values.output === '')
+    throw new CliError(EXIT.usage, '-o <image.tar> is required');
   const engine = (values.engine ?? 'builtin') as EngineName;
-  if (engine !== 'builtin' && engine !== 'podman') throw new CliError(EXIT.usage, `--engine must be builtin or podman, got "${values.engine}"`);
+  if (engine !== 'builtin' && engine !== 'podman')
+    throw new CliError(EXIT.usage, `--engine must be builtin or podman, got "${values.engine}"`);
   const formats: SbomFormat[] = [];
-  for (const f of (values.sbom ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (f !== 'spdx' && f !== 'cyclonedx') throw new CliError(EXIT.usage, `--sbom takes spdx and/or cyclonedx, got "${f}"`);
+  for (const f of (values.sbom ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (f !== 'spdx' && f !== 'cyclonedx')
+      throw new CliError(EXIT.usage, `--sbom takes spdx and/or cyclonedx, got "${f}"`);
     if (!formats.includes(f)) formats.push(f);
   }
   const sdeText = values['source-date-epoch'] ?? io.env.SOURCE_DATE_EPOCH ?? '0';
@@ -58,7 +64,9 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   const config = resolveConfig({
     dataDir,
     sourceDateEpoch,
-    ...(io.env.LAGO_ARTIFACTS_DIR?.trim() ? { artifactsDir: resolve(io.cwd, io.env.LAGO_ARTIFACTS_DIR.trim()) } : {}),
+    ...(io.env.LAGO_ARTIFACTS_DIR?.trim()
+      ? { artifactsDir: resolve(io.cwd, io.env.LAGO_ARTIFACTS_DIR.trim()) }
+      : {}),
     ...(io.env.ZIG?.trim() ? { zigPath: io.env.ZIG.trim() } : {}),
   });
   await mkdir(dataDir, { recursive: true });
@@ -75,10 +83,23 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   // Ctrl-C also terminates its SBOM/signing worker.
   if (wantSupply) {
     ports.supplyChain = (input) =>
-      runSupplyChain({ ...input, keys, sourceDateEpoch, formats, sign: values.sign === true, signal: controller.signal });
+      runSupplyChain({
+        ...input,
+        keys,
+        sourceDateEpoch,
+        formats,
+        sign: values.sign === true,
+        signal: controller.signal,
+      });
   } else delete ports.supplyChain;
 
-  const record: BuildRecord = { id: randomUUID(), status: 'running', engine, createdAt: new Date().toISOString(), design };
+  const record: BuildRecord = {
+    id: randomUUID(),
+    status: 'running',
+    engine,
+    createdAt: new Date().toISOString(),
+    design,
+  };
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   const paths = buildPaths(dataDir, record.id);
@@ -92,7 +113,10 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
       smokeTest: false,
       signal: controller.signal,
       emit: (ev) => {
-        if (ev.type === 'step' && ev.data.state !== 'started') say(`${ev.data.state === 'finished' ? 'done' : 'FAILED'} ${ev.data.step}${ev.data.ms !== undefined ? ` (${ev.data.ms} ms)` : ''}`);
+        if (ev.type === 'step' && ev.data.state !== 'started')
+          say(
+            `${ev.data.state === 'finished' ? 'done' : 'FAILED'} ${ev.data.step}${ev.data.ms !== undefined ? ` (${ev.data.ms} ms)` : ''}`,
+          );
         else if (ev.type === 'step') say(`step ${ev.data.step}`);
         else if (ev.type === 'log') say(`  ${ev.data.line}`);
       },

@@ -9,7 +9,15 @@ import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import { staticCatalogItems } from '../../../shared/catalog/staticCatalogItems.ts';
 import { EXIT } from '../CliError.ts';
 import { expectPositionals, parseCommandArgs, type CliIo } from '../cliIo.ts';
-import { CI_FILE, effectiveGates, evaluateGates, GATE_NAMES, parseCiFile, parseGateValue, type GateSettings } from '../gates.ts';
+import {
+  CI_FILE,
+  effectiveGates,
+  evaluateGates,
+  GATE_NAMES,
+  parseCiFile,
+  parseGateValue,
+  type GateSettings,
+} from '../gates.ts';
 import { readDesignFile, readTextFile } from '../inputs.ts';
 
 export async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -39,7 +47,9 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   if (typeof values['ci-config'] === 'string') {
     ciFile = resolve(io.cwd, values['ci-config']);
   } else {
-    ciFile = [join(io.cwd, CI_FILE), join(dirname(resolve(io.cwd, designPath)), CI_FILE)].find((p) => existsSync(p));
+    ciFile = [join(io.cwd, CI_FILE), join(dirname(resolve(io.cwd, designPath)), CI_FILE)].find((p) =>
+      existsSync(p),
+    );
   }
   if (ciFile !== undefined) fileGates = parseCiFile(await readTextFile(ciFile, 'gates file'), ciFile);
 
@@ -55,7 +65,10 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
       design: { name: design.name, tag: design.tag },
       pass,
       gates,
-      budget: { ...budget, percentOfTarget: Number.isFinite(budget.percentOfTarget) ? budget.percentOfTarget : null },
+      budget: {
+        ...budget,
+        percentOfTarget: Number.isFinite(budget.percentOfTarget) ? budget.percentOfTarget : null,
+      },
       waste,
       findings,
       ...(ciFile !== undefined ? { ciConfig: ciFile } : {}),
@@ -70,7 +83,9 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
     `${design.name}:${design.tag}: ${formatBytes(budget.totalBytes)} of ${formatBytes(budget.targetBytes)} (${pctText}), ${budget.formation}${budget.estimated ? ', estimated' : ''}`,
   );
   budget.layers.forEach((l, i) => {
-    const comps = l.components.map((c) => `${c.id} ${formatBytes(c.bytes)}${c.unknown ? ' (unknown)' : c.estimated ? '~' : ''}`).join(', ');
+    const comps = l.components
+      .map((c) => `${c.id} ${formatBytes(c.bytes)}${c.unknown ? ' (unknown)' : c.estimated ? '~' : ''}`)
+      .join(', ');
     lines.push(`  layer ${i} ${l.name}: ${formatBytes(l.bytes)}${comps ? ` — ${comps}` : ''}`);
   });
   lines.push(findings.length === 0 ? 'findings: none' : 'findings:');
@@ -78,6 +93,12 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   lines.push(`gates${ciFile !== undefined ? ` (${ciFile})` : ''}:`);
   for (const g of gates) lines.push(`  ${g.pass ? 'PASS' : 'FAIL'} ${g.message}`);
   io.stdout(`${lines.join('\n')}\n`);
-  if (!pass) io.stderr(`lago-grey check: ${gates.filter((g) => !g.pass).map((g) => g.message).join('; ')}\n`);
+  if (!pass)
+    io.stderr(
+      `lago-grey check: ${gates
+        .filter((g) => !g.pass)
+        .map((g) => g.message)
+        .join('; ')}\n`,
+    );
   return pass ? EXIT.ok : EXIT.gateFailed;
 }

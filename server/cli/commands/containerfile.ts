@@ -8,7 +8,9 @@ import { expectPositionals, parseCommandArgs, type CliIo } from '../cliIo.ts';
 import { readDesignFile } from '../inputs.ts';
 
 export async function containerfileCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('containerfile', args, { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseCommandArgs('containerfile', args, {
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout(`${CONTAINERFILE_HELP}\n`);
     return EXIT.ok;

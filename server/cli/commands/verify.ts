@@ -18,8 +18,15 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
     io.stdout(`${VERIFY_HELP}\n`);
     return EXIT.ok;
   }
-  const [imagePath = '', bundlePath = ''] = expectPositionals('verify', positionals, ['<image.tar>', '<bundle.json>']);
-  if (typeof values.keys !== 'string') throw new CliError(EXIT.usage, '--keys <keys.json> is required (save GET /api/keys, or run lago-grey keys)');
+  const [imagePath = '', bundlePath = ''] = expectPositionals('verify', positionals, [
+    '<image.tar>',
+    '<bundle.json>',
+  ]);
+  if (typeof values.keys !== 'string')
+    throw new CliError(
+      EXIT.usage,
+      '--keys <keys.json> is required (save GET /api/keys, or run lago-grey keys)',
+    );
   const image = resolve(io.cwd, imagePath);
   await assertReadableFile(image, 'image');
   const bundle = await readJsonFile(resolve(io.cwd, bundlePath), 'bundle');
@@ -37,7 +44,9 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
     throw new CliError(corrupt ? EXIT.imageCorrupt : EXIT.verificationFailed, result.reason);
   }
   if (!values.json) {
-    const sigs = result.checks.filter((c) => ['ML-DSA-87', 'Ed448', 'SLH-DSA-SHA2-256f'].includes(c.name)).map((c) => `${c.name} ok`);
+    const sigs = result.checks
+      .filter((c) => ['ML-DSA-87', 'Ed448', 'SLH-DSA-SHA2-256f'].includes(c.name))
+      .map((c) => `${c.name} ok`);
     io.stdout(`verified ${result.reference} ${result.payloadDigest}: ${sigs.join(', ')}\n`);
   }
   return EXIT.ok;
