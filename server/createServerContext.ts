@@ -10,6 +10,7 @@ import { buildPaths } from './builds/buildPaths.ts';
 import type { BuildStore } from './builds/BuildStore.ts';
 import { createPipelinePorts } from './builds/createPipelinePorts.ts';
 import type { PipelinePorts } from './builds/pipelinePorts.ts';
+import { DiskReserve } from './db/DiskReserve.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { SqliteBuildStore } from './db/SqliteBuildStore.ts';
 import { withRetention, type RetainingBuildStore } from './retention/withRetention.ts';
@@ -53,7 +54,11 @@ export function createServerContext(
     const keys = loadSigningKeys(config.dataDir, config.signingKeysFile);
     const uploads = createUploadUseCases({ db, dataDir: config.dataDir, maxBytes: config.maxUploadBytes });
     const ports = overrides.ports ?? createPipelinePorts(config, { keys, extraItems: uploads.catalogItems });
-    const builds = createUseCaseDeps(config, store, ports);
+    // Room to record builds as failed when the disk fills up (see DiskReserve).
+    const reserve = new DiskReserve(config.dataDir);
+    if (!reserve.ensure())
+      log.error(`the disk holding ${config.dataDir} is full: free space before running builds`);
+    const builds = createUseCaseDeps(config, store, ports, { onDiskFull: () => reserve.release() });
     const ctx: ServerContext = {
       ...builds,
       db,

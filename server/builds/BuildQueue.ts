@@ -4,6 +4,7 @@
  * moves) → `running` (with a time limit) → a `done` event and the final record.
  * What a build does is the runner's business (see `runBuildPipeline`).
  */
+import { DISK_FULL_MESSAGE, isDiskFull } from '../errors/diskFull.ts';
 import type { BuildError, BuildRecord, BuildResult, BuildStatus } from '../../shared/api/types.ts';
 import { isAppError } from '../errors/AppError.ts';
 import { BuildAbort, abortKindOf, type AbortKind } from './BuildAbort.ts';
@@ -27,6 +28,11 @@ export interface BuildQueueOptions {
   abortGraceMs?: number;
   now?: () => Date;
   log?: (msg: string, err?: unknown) => void;
+  /**
+   * Called when the disk is full while a build is being finalised; it frees
+   * the space kept in reserve, so that the build can still be recorded as failed.
+   */
+  onDiskFull?: () => void;
 }
 
 export type CancelOutcome = 'dequeued' | 'aborted' | 'inactive';
@@ -205,21 +211,34 @@ export class BuildQueue {
   private errorOutcome(id: string, e: unknown): Outcome {
     const step = e instanceof StepError ? e.step : undefined;
     const cause = e instanceof StepError ? e.cause : e;
-    const error: BuildError = isAppError(cause)
-      ? { code: cause.code, message: cause.message }
-      : { code: 'build_failed', message: cause instanceof Error ? cause.message : String(cause) };
-    if (!isAppError(cause))
+    const error: BuildError = isDiskFull(cause)
+      ? { code: 'disk_full', message: DISK_FULL_MESSAGE }
+      : isAppError(cause)
+        ? { code: cause.code, message: cause.message }
+        : { code: 'build_failed', message: cause instanceof Error ? cause.message : String(cause) };
+    if (!isAppError(cause) && error.code !== 'disk_full')
       this.log(`build ${id} failed unexpectedly${step ? ` in step ${step}` : ''}`, cause);
     if (step !== undefined) error.step = step;
     return { status: 'failed', error };
   }
 
   private finish(id: string, outcome: Outcome): void {
-    const patch: Partial<BuildRecord> = { status: outcome.status, finishedAt: this.now().toISOString() };
+    const finishedAt = this.now().toISOString();
+    const patch: Partial<BuildRecord> = { status: outcome.status, finishedAt };
     if (outcome.result !== undefined) patch.result = outcome.result;
     if (outcome.error !== undefined) patch.error = outcome.error;
-    this.opts.store.update(id, patch);
-    this.opts.hub.publish(id, { type: 'done', data: outcome });
+    try {
+      this.opts.store.update(id, patch);
+      this.opts.hub.publish(id, { type: 'done', data: outcome });
+    } catch (e) {
+      if (!isDiskFull(e)) throw e;
+      // The disk filled up: free the reserve and record the build as failed, never leave it `running`.
+      this.log(`build ${id}: the disk is full; recording the build as failed (disk_full)`);
+      this.opts.onDiskFull?.();
+      const error: BuildError = { code: 'disk_full', message: DISK_FULL_MESSAGE };
+      this.opts.store.update(id, { status: 'failed', finishedAt, error });
+      this.opts.hub.publish(id, { type: 'done', data: { status: 'failed', error } });
+    }
   }
 
   private notifyIdle(): void {

@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorCode } from '../../shared/api/errorCodes.ts';
 import type { ApiErrorBody } from '../../shared/api/types.ts';
 import { AppError, isAppError } from './AppError.ts';
+import { diskFullError, isDiskFull } from './diskFull.ts';
 import { issuePath } from '../http/issuePath.ts';
 
 interface ZodLikeIssue {
@@ -52,24 +53,6 @@ const BODY_PARSER_CODES: Record<
   'stream.encoding.set': { code: 'invalid_body', status: 400 },
   'parameters.too.many': { code: 'invalid_body', status: 413 },
 };
-
-/** ENOSPC/EDQUOT from the file system, SQLITE_FULL from the database. */
-export function isDiskFull(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const code = (err as { code?: unknown }).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return true;
-  // Streams and workers sometimes wrap the error.
-  return 'cause' in err && err.cause !== err && isDiskFull((err as { cause: unknown }).cause);
-}
-
-export function diskFullError(): AppError {
-  return new AppError(
-    'disk_full',
-    507,
-    "The server's disk is full, so nothing could be saved. Free space where the data directory (LAGO_DATA_DIR) lives, " +
-      'or lower LAGO_MAX_BUILDS / LAGO_MAX_BUILD_BYTES so that old builds are removed, then try again.',
-  );
-}
 
 /** Converts any thrown value to an AppError (a 500 `internal` when it is a bug). */
 export function toAppError(err: unknown): AppError {

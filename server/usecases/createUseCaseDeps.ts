@@ -16,6 +16,7 @@ export function createUseCaseDeps(
   config: ServerConfig,
   store: BuildStore,
   ports: PipelinePorts,
+  hooks: { onDiskFull?: () => void } = {},
 ): UseCaseDeps {
   const hub = new BuildEventHub(store);
   const queue = new BuildQueue({
@@ -23,6 +24,7 @@ export function createUseCaseDeps(
     hub,
     concurrency: config.buildConcurrency,
     timeoutMs: config.buildTimeoutMs,
+    ...(hooks.onDiskFull ? { onDiskFull: hooks.onDiskFull } : {}),
     runner: (record, signal) =>
       runBuildPipeline(record, {
         ports,
