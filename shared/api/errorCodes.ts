@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'forbidden_origin',
   'too_many_streams',
   'internal',
+  'database_damaged',
+  'database_read_only',
   // Designs
   'invalid_design',
   'invalid_id',

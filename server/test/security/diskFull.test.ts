@@ -38,7 +38,7 @@ const post = (p: string, body: unknown, type = 'application/json'): Promise<Resp
   fetch(`${srv.url}${p}`, {
     method: 'POST',
     headers: { 'Content-Type': type },
-    body: type === 'application/json' ? JSON.stringify(body) : (body as Uint8Array),
+    body: type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Uint8Array),
   });
 
 beforeAll(async () => {
