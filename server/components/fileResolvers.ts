@@ -77,8 +77,9 @@ export function createArtifactResolver(cache: ContentCache, artifactsDir: string
       installPath: checkImagePath(item.source.installPath, `install path of ${item.id}`),
     };
   };
+  // The page shows this to every visitor: name the setting, never the server's absolute paths.
   const missing = (file: string): string =>
-    `put ${file} in ${path.join(dir, file)} (LAGO_ARTIFACTS_DIR=${dir}), then reload`;
+    `put ${file} in the server's artifacts directory (the LAGO_ARTIFACTS_DIR setting), then reload`;
   return {
     async availability(item) {
       const { file, hostFile } = locate(item);

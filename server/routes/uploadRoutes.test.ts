@@ -119,12 +119,14 @@ describe('POST /api/uploads', () => {
       }),
     ]);
 
+    // The same bytes under another name (issue 12): the existing upload keeps its name and
+    // install path, which saved designs rely on; content and name are separate things.
     const again = await upload('name=hi2&path=/opt/tools/hi2', staticBinary);
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({
       id: `upload:sha256:${hex}`,
-      name: 'hi2',
-      installPath: '/opt/tools/hi2',
+      name: 'hi',
+      installPath: '/usr/local/bin/hi',
     });
   });
 

@@ -18,8 +18,9 @@ export class UploadRepository {
   }
 
   /**
-   * The same bytes uploaded again keep their id; the latest name and install
-   * path win. Returns whether the content was new.
+   * The same bytes uploaded again keep their id, name and install path:
+   * content and name are separate things, and saved designs rely on the
+   * path. Returns whether the content was new.
    */
   upsert(row: {
     sha256: string;
@@ -33,7 +34,7 @@ export class UploadRepository {
       this.#db
         .prepare(
           `INSERT INTO uploads (sha256, name, install_path, size_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (sha256) DO UPDATE SET name = excluded.name, install_path = excluded.install_path, updated_at = excluded.updated_at`,
+           ON CONFLICT (sha256) DO NOTHING`,
         )
         .run(row.sha256, row.name, row.installPath, row.sizeBytes, row.now, row.now);
       return !existed;

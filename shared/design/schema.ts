@@ -85,9 +85,12 @@ export const configSchema = z.object({
   user: z.string({ error: 'user must be a string' }).regex(USER_RE, {
     error: 'user must be a name, a uid or uid:gid (e.g. "65532:65532")',
   }),
-  workdir: z.string({ error: 'workdir must be a string' }).regex(WORKDIR_RE, {
-    error: 'workdir must be an absolute path of letters, digits and ._~@%+=:,/- (e.g. "/home/nonroot")',
-  }),
+  workdir: z
+    .string({ error: 'workdir must be a string' })
+    .regex(WORKDIR_RE, {
+      error: 'workdir must be an absolute path of letters, digits and ._~@%+=:,/- (e.g. "/home/nonroot")',
+    })
+    .refine((w) => !w.split('/').includes('..'), { error: 'workdir must not contain ".." segments' }),
   env: z.record(
     z.string().regex(ENV_KEY_RE, { error: 'env key must match [A-Za-z_][A-Za-z0-9_.-]*' }),
     noNewline('env value'),

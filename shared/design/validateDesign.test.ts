@@ -43,6 +43,15 @@ describe('validateDesign', () => {
     for (const t of TEMPLATES) expect(validateDesign(t.design).ok, t.id).toBe(true);
   });
 
+  it('rejects ".." segments in workdir (issue 12), but not dots inside names', () => {
+    for (const w of ['/..', '/app/../etc', '/app/..']) {
+      expect(issuesOf((d) => (d.config.workdir = w))).toEqual([
+        'config.workdir: workdir must not contain ".." segments',
+      ]);
+    }
+    expect(issuesOf((d) => (d.config.workdir = '/app/..x/.hidden'))).toEqual([]);
+  });
+
   it('names the path of an unknown component exactly', () => {
     expect(issuesOf((d) => (d.layers[2].components[0] = 'libfoo'))).toEqual([
       'layers[2].components[0]: unknown component "libfoo"',
