@@ -23,7 +23,13 @@ export async function saveBody(body: Readable, path: string, maxBytes: number): 
     transform(chunk: Buffer, _enc, cb) {
       total += chunk.length;
       if (total > maxBytes)
-        cb(new AppError('payload_too_large', 413, `upload is larger than ${maxBytes} bytes`));
+        cb(
+          new AppError(
+            'payload_too_large',
+            413,
+            `the upload is larger than the limit of ${maxBytes} bytes (LAGO_MAX_VERIFY_BYTES)`,
+          ),
+        );
       else cb(null, chunk);
     },
   });
