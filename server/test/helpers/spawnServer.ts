@@ -31,7 +31,15 @@ export interface SpawnOptions {
 export function spawnServer(opts: SpawnOptions): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...(opts.args ?? [])], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', ...opts.env },
+    // No podman unless a test asks for it: the start-up probe would otherwise outlive the server
+    // (podman escapes its process group) and keep writing into the data dir being removed.
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: '0',
+      PODMAN: '/nonexistent/podman',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
