@@ -50,7 +50,7 @@ interface PaletteCardDomProps extends PaletteCardProps {
 const PaletteCardDom = memo(function PaletteCardDom(props: PaletteCardDomProps) {
   const { item, inDesign, setNodeRef, attributes, listeners, isDragging, onArm, onDisarm } = props;
   return (
-    <li>
+    <li className="offscreen-lazy">
       <div
         ref={setNodeRef}
         data-testid={`palette-item-${item.id}`}

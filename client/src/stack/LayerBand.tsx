@@ -1,10 +1,11 @@
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
-import { SortableContext, rectSortingStrategy, useSortable } from '@dnd-kit/sortable';
+import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import type { ComponentClass } from '../common/componentClass.ts';
-import { itemDragId, layerDragId, type DragData } from '../dnd/dragData.ts';
+import { layerDragId, type DragData } from '../dnd/dragData.ts';
+import { useDropPosition } from '../dnd/dropSpot.ts';
 import { appStore } from '../store/useAppStore.ts';
 import { focusLayerHandle } from './focusAfterRemoval.ts';
 import { LayerNameInput } from './LayerNameInput.tsx';
@@ -39,6 +40,17 @@ interface LayerBandBodyProps extends Omit<LayerBandProps, 'itemsKey'> {
   transition: string | undefined;
   isDragging: boolean;
   componentOver: boolean;
+  /** The insertion slot of the component being dragged over this band, else null. */
+  dropPosition: number | null;
+}
+
+/** A zero-width marker between chips; its negative margin cancels the gap, so measured rects stay true. */
+function InsertionMarker() {
+  return (
+    <li aria-hidden="true" data-testid="insertion-marker" className="relative -ml-2 w-0 self-stretch">
+      <span className="absolute inset-y-0 -left-[3px] w-1.5 rounded bg-sky-700" />
+    </li>
+  );
 }
 
 /**
@@ -47,8 +59,7 @@ interface LayerBandBodyProps extends Omit<LayerBandProps, 'itemsKey'> {
  * every band whose look did not change.
  */
 const LayerBandBody = memo(function LayerBandBody(props: LayerBandBodyProps) {
-  const { layerIndex, layerCount, name, bytes, items, reducedMotion, setNodeRef, setActivatorNodeRef, attributes, listeners } = props;
-  const ids = useMemo(() => items.map((item) => itemDragId(item.id)), [items]);
+  const { layerIndex, layerCount, name, bytes, items, setNodeRef, setActivatorNodeRef, attributes, listeners } = props;
   const remove = () => appStore.getState().edit({ type: 'removeLayer', layerIndex });
   const where = layerIndex === 0 ? 'bottom' : layerIndex === layerCount - 1 ? 'top' : '';
 
@@ -100,11 +111,11 @@ const LayerBandBody = memo(function LayerBandBody(props: LayerBandBodyProps) {
           <span aria-hidden="true">× </span>Remove
         </button>
       </div>
-      <SortableContext id={`layer-items-${layerIndex}`} items={ids} strategy={rectSortingStrategy}>
-        <ul className="mt-2 flex min-h-10 flex-wrap gap-2" aria-label={`Components of layer ${name}`}>
-          {items.map((item, index) => (
+      <ul className="mt-2 flex min-h-10 flex-wrap gap-2" aria-label={`Components of layer ${name}`}>
+        {items.map((item, index) => (
+          <Fragment key={item.id}>
+            {props.dropPosition === index ? <InsertionMarker /> : null}
             <StackItem
-              key={item.id}
               componentId={item.id}
               layerIndex={layerIndex}
               index={index}
@@ -113,14 +124,12 @@ const LayerBandBody = memo(function LayerBandBody(props: LayerBandBodyProps) {
               estimated={item.estimated}
               planned={item.planned}
               componentClass={item.componentClass}
-              reducedMotion={reducedMotion}
             />
-          ))}
-          {items.length === 0 ? (
-            <li className="self-center text-sm text-slate-700">Empty layer: drop components here.</li>
-          ) : null}
-        </ul>
-      </SortableContext>
+          </Fragment>
+        ))}
+        {props.dropPosition !== null && props.dropPosition >= items.length ? <InsertionMarker /> : null}
+        {items.length === 0 ? <li className="self-center text-sm text-slate-700">Empty layer: drop components here.</li> : null}
+      </ul>
     </li>
   );
 });
@@ -132,6 +141,7 @@ function LayerBandView(props: LayerBandProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver, active } =
     useSortable({ id: layerDragId(layerIndex), data });
   const componentOver = isOver && (active?.data.current as { kind?: string } | undefined)?.kind !== 'layer';
+  const dropPosition = useDropPosition(layerIndex);
   return (
     <LayerBandBody
       layerIndex={layerIndex}
@@ -148,6 +158,7 @@ function LayerBandView(props: LayerBandProps) {
       transition={reducedMotion ? undefined : transition}
       isDragging={isDragging}
       componentOver={componentOver}
+      dropPosition={dropPosition}
     />
   );
 }

@@ -1,6 +1,5 @@
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
+import { useDraggable } from '@dnd-kit/core';
 import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import { CLASS_LABEL, CLASS_STYLE, CLASS_SYMBOL, type ComponentClass } from '../common/componentClass.ts';
@@ -17,7 +16,6 @@ export interface StackItemProps {
   estimated: boolean;
   planned: boolean;
   componentClass: ComponentClass;
-  reducedMotion: boolean;
 }
 
 function isDeleteKey(event: KeyboardEvent) {
@@ -46,10 +44,9 @@ interface StackItemChipProps extends LabelProps {
   setNodeRef: (node: HTMLElement | null) => void;
   attributes: DraggableAttributes;
   listeners: DraggableSyntheticListeners;
-  transform: string | undefined;
-  transition: string | undefined;
+  layerIndex: number;
+  index: number;
   isDragging: boolean;
-  isOver: boolean;
   onRemove: () => void;
 }
 
@@ -60,16 +57,15 @@ interface StackItemChipProps extends LabelProps {
  * the rest.
  */
 const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
-  const { componentId, setNodeRef, attributes, listeners, transform, transition, isDragging, isOver, onRemove, name } = props;
+  const { componentId, setNodeRef, attributes, listeners, isDragging, onRemove, name } = props;
   const styles = CLASS_STYLE[props.componentClass];
   return (
     <li
       ref={setNodeRef}
-      style={{ transform, transition }}
       data-testid={`stack-item-${componentId}`}
-      className={`flex items-stretch overflow-hidden rounded-md border-2 ${styles.chip} ${styles.edge} ${
-        isDragging ? 'opacity-40' : ''
-      } ${isOver && !isDragging ? 'ring-2 ring-slate-900' : ''}`}
+      data-slot-layer={props.layerIndex}
+      data-slot-index={props.index}
+      className={`flex items-stretch overflow-hidden rounded-md border-2 ${styles.chip} ${styles.edge} ${isDragging ? 'opacity-40' : ''}`}
     >
       <div
         {...attributes}
@@ -106,13 +102,19 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
   );
 });
 
-/** One component in a layer: sortable chip with a remove button. */
+/**
+ * One component in a layer: a draggable chip with a remove button. It is not
+ * a droppable (the band is; the slot comes from rects measured at drag start),
+ * and it stays in place while dragged: the overlay follows the pointer and the
+ * band draws an insertion marker.
+ */
 export const StackItem = memo(function StackItem(props: StackItemProps) {
-  const { componentId, layerIndex, index, reducedMotion } = props;
+  const { componentId, layerIndex, index } = props;
   const data = useMemo((): DragData => ({ kind: 'item', componentId, layerIndex, index }), [componentId, layerIndex, index]);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging, isOver } = useSortable({
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: itemDragId(componentId),
     data,
+    attributes: { roleDescription: 'sortable' },
   });
   const remove = useCallback(() => appStore.getState().edit({ type: 'removeComponent', layerIndex, index }), [layerIndex, index]);
   return (
@@ -126,10 +128,9 @@ export const StackItem = memo(function StackItem(props: StackItemProps) {
       setNodeRef={setNodeRef}
       attributes={attributes}
       listeners={listeners}
-      transform={CSS.Translate.toString(transform) || undefined}
-      transition={reducedMotion ? undefined : transition}
+      layerIndex={layerIndex}
+      index={index}
       isDragging={isDragging}
-      isOver={isOver}
       onRemove={remove}
     />
   );
