@@ -20,7 +20,7 @@ import { collisionForDrag, droppableIdOf } from './collisionForDrag.ts';
 import { describeDragged, describeTarget, type NameOf } from './describeDrag.ts';
 import { DND_DESCRIBED_BY_ID, asDragData, asDropData, type DragData } from './dragData.ts';
 import { DragPreview } from './DragPreview.tsx';
-import { dropSpotKey, getDropSpot, setDropSpot, type DropSpot } from './dropSpot.ts';
+import { dropSpotKey, getDropSpot, setActiveDrag, setDropSpot, type DropSpot } from './dropSpot.ts';
 import { initialKeyboardTarget, keyboardTargets, stepTarget, targetKey } from './keyboardTargets.ts';
 import { resolveDrop, type DropTarget } from './resolveDrop.ts';
 import { insertionPosition, measureSlotRects, type PageRect } from './slotRects.ts';
@@ -31,6 +31,8 @@ const screenReaderInstructions = {
   draggable:
     'To pick up, press Space or Enter. Use the arrow keys to move through layers and positions: Down and Right go down the stack, Up and Left go up. Press Space or Enter again to drop, or Escape to cancel.',
 };
+
+const AUTO_SCROLL = { threshold: { x: 0, y: 0.2 } };
 
 function asSpot(target: DropTarget | null): DropSpot | null {
   return target && target.kind !== 'layer' ? target : null;
@@ -159,6 +161,7 @@ export function DesignDndProvider({ children }: { children: ReactNode }) {
   const finish = () => {
     setDragging(null);
     setDropSpot(null);
+    setActiveDrag(null);
     keyboardTarget.current = null;
     pointer.current = null;
   };
@@ -174,6 +177,7 @@ export function DesignDndProvider({ children }: { children: ReactNode }) {
     setDropSpot(asSpot(keyboardTarget.current));
     if (byKeyboard.current) lastAnnounced.current = dropSpotKey(asSpot(keyboardTarget.current));
     setDragging(drag);
+    setActiveDrag(drag);
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -201,6 +205,9 @@ export function DesignDndProvider({ children }: { children: ReactNode }) {
       id={DND_DESCRIBED_BY_ID}
       sensors={sensors}
       collisionDetection={collisionDetection}
+      // Only vertical auto-scroll: the drag leaves the palette sideways, and
+      // scrolling it sideways pushed its cards out of view.
+      autoScroll={AUTO_SCROLL}
       accessibility={{ announcements, screenReaderInstructions }}
       onDragStart={onDragStart}
       onDragMove={({ active, over }) => updatePointerSpot(asDragData(active.data.current), over)}
@@ -209,7 +216,7 @@ export function DesignDndProvider({ children }: { children: ReactNode }) {
       onDragCancel={finish}
     >
       {children}
-      <DragOverlay dropAnimation={reducedMotion ? null : undefined} style={{ willChange: 'transform' }}>
+      <DragOverlay dropAnimation={reducedMotion ? null : undefined}>
         {dragging ? <DragPreview drag={dragging} nameOf={nameOf} /> : null}
       </DragOverlay>
     </DndContext>

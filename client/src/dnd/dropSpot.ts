@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { DragData } from './dragData.ts';
 
 /**
  * Where a dragged component would land: a slot inside a layer (before the
@@ -10,6 +11,7 @@ import { useSyncExternalStore } from 'react';
 export type DropSpot = { kind: 'slot'; layerIndex: number; position: number } | { kind: 'new-layer' };
 
 let current: DropSpot | null = null;
+let activeDrag: DragData | null = null;
 const listeners = new Set<() => void>();
 
 export function dropSpotKey(spot: DropSpot | null): string {
@@ -43,4 +45,15 @@ export function useDropPosition(layerIndex: number): number | null {
 /** The whole spot (for the drag preview of the new total). */
 export function useDropSpot(): DropSpot | null {
   return useSyncExternalStore(subscribe, () => current);
+}
+
+/** What is being dragged (for the canvas's preview of the new total); set by the dnd provider. */
+export function setActiveDrag(drag: DragData | null): void {
+  if (drag === activeDrag) return;
+  activeDrag = drag;
+  for (const listener of listeners) listener();
+}
+
+export function useActiveDrag(): DragData | null {
+  return useSyncExternalStore(subscribe, () => activeDrag);
 }

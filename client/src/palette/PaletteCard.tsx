@@ -30,7 +30,7 @@ const PaletteCardBody = memo(function PaletteCardBody({ item, inDesign }: Palett
         {inDesign ? <span className="font-medium text-slate-800">· in the image</span> : null}
       </div>
       {!item.available && item.unavailableReason ? (
-        <p className="mt-1 text-xs text-glacier-fg">
+        <p className="mt-1 text-xs [overflow-wrap:anywhere] text-glacier-fg">
           <span aria-hidden="true">⚠ </span>Not buildable here: {item.unavailableReason}
         </p>
       ) : null}
@@ -50,7 +50,7 @@ interface PaletteCardDomProps extends PaletteCardProps {
 const PaletteCardDom = memo(function PaletteCardDom(props: PaletteCardDomProps) {
   const { item, inDesign, setNodeRef, attributes, listeners, isDragging, onArm, onDisarm } = props;
   return (
-    <li className="offscreen-lazy">
+    <li>
       <div
         ref={setNodeRef}
         data-testid={`palette-item-${item.id}`}

@@ -1,7 +1,7 @@
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { Fragment, memo, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import type { ComponentClass } from '../common/componentClass.ts';
 import { layerDragId, type DragData } from '../dnd/dragData.ts';
@@ -9,7 +9,7 @@ import { useDropPosition } from '../dnd/dropSpot.ts';
 import { appStore } from '../store/useAppStore.ts';
 import { focusLayerHandle } from './focusAfterRemoval.ts';
 import { LayerNameInput } from './LayerNameInput.tsx';
-import { StackItem } from './StackItem.tsx';
+import { LayerItems, type CanvasLook } from './LayerItems.tsx';
 
 export interface LayerItemView {
   id: string;
@@ -29,6 +29,8 @@ export interface LayerBandProps {
   /** Changes exactly when `items` render differently; lets memo skip untouched layers. */
   itemsKey: string;
   reducedMotion: boolean;
+  /** Canvas view: how the band draws to scale; null in the list view. */
+  canvas: CanvasLook | null;
 }
 
 interface LayerBandBodyProps extends Omit<LayerBandProps, 'itemsKey'> {
@@ -42,15 +44,6 @@ interface LayerBandBodyProps extends Omit<LayerBandProps, 'itemsKey'> {
   componentOver: boolean;
   /** The insertion slot of the component being dragged over this band, else null. */
   dropPosition: number | null;
-}
-
-/** A zero-width marker between chips; its negative margin cancels the gap, so measured rects stay true. */
-function InsertionMarker() {
-  return (
-    <li aria-hidden="true" data-testid="insertion-marker" className="relative -ml-2 w-0 self-stretch">
-      <span className="absolute inset-y-0 -left-[3px] w-1.5 rounded bg-sky-700" />
-    </li>
-  );
 }
 
 /**
@@ -111,25 +104,7 @@ const LayerBandBody = memo(function LayerBandBody(props: LayerBandBodyProps) {
           <span aria-hidden="true">× </span>Remove
         </button>
       </div>
-      <ul className="mt-2 flex min-h-10 flex-wrap gap-2" aria-label={`Components of layer ${name}`}>
-        {items.map((item, index) => (
-          <Fragment key={item.id}>
-            {props.dropPosition === index ? <InsertionMarker /> : null}
-            <StackItem
-              componentId={item.id}
-              layerIndex={layerIndex}
-              index={index}
-              name={item.name}
-              bytes={item.bytes}
-              estimated={item.estimated}
-              planned={item.planned}
-              componentClass={item.componentClass}
-            />
-          </Fragment>
-        ))}
-        {props.dropPosition !== null && props.dropPosition >= items.length ? <InsertionMarker /> : null}
-        {items.length === 0 ? <li className="self-center text-sm text-slate-700">Empty layer: drop components here.</li> : null}
-      </ul>
+      <LayerItems layerIndex={layerIndex} name={name} items={items} dropPosition={props.dropPosition} canvas={props.canvas} />
     </li>
   );
 });
@@ -149,6 +124,7 @@ function LayerBandView(props: LayerBandProps) {
       name={props.name}
       bytes={props.bytes}
       items={props.items}
+      canvas={props.canvas}
       reducedMotion={reducedMotion}
       setNodeRef={setNodeRef}
       setActivatorNodeRef={setActivatorNodeRef}
@@ -163,6 +139,17 @@ function LayerBandView(props: LayerBandProps) {
   );
 }
 
+function sameCanvas(a: CanvasLook | null, b: CanvasLook | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.heightRem === b.heightRem &&
+    a.largestBytes === b.largestBytes &&
+    a.waterline === b.waterline &&
+    a.targetBytes === b.targetBytes &&
+    a.aboveWaterline === b.aboveWaterline
+  );
+}
+
 /** Skips re-rendering layers whose content did not change (drags touch few). */
 export const LayerBand = memo(
   LayerBandView,
@@ -172,5 +159,6 @@ export const LayerBand = memo(
     a.name === b.name &&
     a.bytes === b.bytes &&
     a.itemsKey === b.itemsKey &&
-    a.reducedMotion === b.reducedMotion,
+    a.reducedMotion === b.reducedMotion &&
+    sameCanvas(a.canvas, b.canvas),
 );

@@ -2,6 +2,7 @@ import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
+import { exactBytes } from '../budget/budgetLevel.ts';
 import { CLASS_LABEL, CLASS_STYLE, CLASS_SYMBOL, type ComponentClass } from '../common/componentClass.ts';
 import { itemDragId, type DragData } from '../dnd/dragData.ts';
 import { appStore } from '../store/useAppStore.ts';
@@ -16,6 +17,10 @@ export interface StackItemProps {
   estimated: boolean;
   planned: boolean;
   componentClass: ComponentClass;
+  /** Canvas view: the block's width in % of the band (square-root scale); undefined draws the list chip. */
+  widthPercent?: number | undefined;
+  /** Canvas view: the block's height in rem (its band's). */
+  heightRem?: number | undefined;
 }
 
 function isDeleteKey(event: KeyboardEvent) {
@@ -28,7 +33,7 @@ function StackItemLabel({ name, bytes, estimated, planned, componentClass }: Lab
   return (
     <>
       <span aria-hidden="true">{CLASS_SYMBOL[componentClass]}</span>
-      <span className="font-semibold">{name}</span>
+      <span className="max-w-full truncate font-semibold">{name}</span>
       <span className="sr-only">{CLASS_LABEL[componentClass]},</span>
       <span className="tabular-nums" title={`${bytes.toLocaleString('en-US')} bytes`}>
         {formatBytes(bytes)}
@@ -48,6 +53,8 @@ interface StackItemChipProps extends LabelProps {
   index: number;
   isDragging: boolean;
   onRemove: () => void;
+  widthPercent?: number | undefined;
+  heightRem?: number | undefined;
 }
 
 /**
@@ -59,13 +66,19 @@ interface StackItemChipProps extends LabelProps {
 const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
   const { componentId, setNodeRef, attributes, listeners, isDragging, onRemove, name } = props;
   const styles = CLASS_STYLE[props.componentClass];
+  const block = props.widthPercent !== undefined;
   return (
     <li
       ref={setNodeRef}
       data-testid={`stack-item-${componentId}`}
       data-slot-layer={props.layerIndex}
       data-slot-index={props.index}
-      className={`flex items-stretch overflow-hidden rounded-md border-2 ${styles.chip} ${styles.edge} ${isDragging ? 'opacity-40' : ''}`}
+      data-estimated={props.estimated}
+      title={block ? `${name}: ${exactBytes(props.bytes)}${props.estimated ? ' (estimate)' : ' (measured)'}` : undefined}
+      style={block ? { width: `max(3.25rem, ${props.widthPercent}%)`, height: `${props.heightRem ?? 3}rem` } : undefined}
+      className={`flex overflow-hidden rounded-md border-2 ${styles.chip} ${styles.edge} ${isDragging ? 'opacity-40' : ''} ${
+        block ? 'relative items-start' : 'items-stretch'
+      } ${block && props.estimated ? 'hatched border-dashed' : ''}`}
     >
       <div
         {...attributes}
@@ -79,7 +92,11 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
           }
           listeners?.onKeyDown?.(event);
         }}
-        className="flex cursor-grab touch-none items-center gap-1.5 px-2 py-1 text-sm"
+        className={
+          block
+            ? 'flex h-full min-w-0 flex-1 cursor-grab touch-none flex-col items-start gap-0.5 overflow-hidden py-1 pr-5 pl-1.5 text-xs'
+            : 'flex cursor-grab touch-none items-center gap-1.5 px-2 py-1 text-sm'
+        }
       >
         <StackItemLabel
           name={name}
@@ -94,7 +111,11 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
         aria-label={`Remove ${name}`}
         title={`Remove ${name} (Delete)`}
         onClick={onRemove}
-        className="border-l border-current/30 px-1.5 text-base leading-none hover:bg-white/60"
+        className={
+          block
+            ? 'absolute top-0 right-0 rounded-bl bg-white/80 px-1 text-sm leading-none hover:bg-white'
+            : 'border-l border-current/30 px-1.5 text-base leading-none hover:bg-white/60'
+        }
       >
         <span aria-hidden="true">×</span>
       </button>
@@ -132,6 +153,8 @@ export const StackItem = memo(function StackItem(props: StackItemProps) {
       index={index}
       isDragging={isDragging}
       onRemove={remove}
+      widthPercent={props.widthPercent}
+      heightRem={props.heightRem}
     />
   );
 });
