@@ -1,11 +1,11 @@
-import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from '@dnd-kit/core';
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
+import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
+import { memo, useMemo } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import type { CatalogItem } from '../../../shared/catalog/types.ts';
 import { ClassBadge } from '../common/ClassBadge.tsx';
 import { CLASS_STYLE, classOf } from '../common/componentClass.ts';
-import { DND_DESCRIBED_BY_ID, paletteDragId, type DragData } from '../dnd/dragData.ts';
+import { paletteDragId, type DragData } from '../dnd/dragData.ts';
+import { DragBinder, idleAttributes, useArming } from '../dnd/useArmedDraggable.tsx';
 
 interface PaletteCardProps {
   item: CatalogItem;
@@ -19,7 +19,10 @@ const PaletteCardBody = memo(function PaletteCardBody({ item, inDesign }: Palett
     <>
       <div className="flex items-baseline justify-between gap-2">
         <span className="font-semibold text-slate-900">{item.name}</span>
-        <span className="text-sm tabular-nums text-slate-700" title={`${item.sizeBytes.toLocaleString('en-US')} bytes`}>
+        <span
+          className="text-sm tabular-nums text-slate-700"
+          title={`${item.sizeBytes.toLocaleString('en-US')} bytes`}
+        >
           {formatBytes(item.sizeBytes)}
           {item.sizeIsEstimate ? <abbr title="estimated: not measured on this server yet"> est.</abbr> : null}
         </span>
@@ -71,32 +74,6 @@ const PaletteCardDom = memo(function PaletteCardDom(props: PaletteCardDomProps) 
   );
 });
 
-interface Binding {
-  setNodeRef: (node: HTMLElement | null) => void;
-  attributes: DraggableAttributes;
-  listeners: DraggableSyntheticListeners;
-  isDragging: boolean;
-}
-
-interface DragBinderProps {
-  componentId: string;
-  disabled: boolean;
-  onBind: (binding: Binding | null) => void;
-}
-
-/**
- * The card's dnd-kit draggable, mounted only while the card is armed. It draws
- * nothing: it hands the hook's values to the card, so the card's DOM (and its
- * focus) stays the same node when the card arms or disarms.
- */
-function DragBinder({ componentId, disabled, onBind }: DragBinderProps) {
-  const data = useMemo((): DragData => ({ kind: 'palette', componentId }), [componentId]);
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: paletteDragId(componentId), data, disabled });
-  useLayoutEffect(() => onBind({ setNodeRef, attributes, listeners, isDragging }), [onBind, setNodeRef, attributes, listeners, isDragging]);
-  useLayoutEffect(() => () => onBind(null), [onBind]);
-  return null;
-}
-
 /**
  * A draggable catalog card; disabled once the component is in the image.
  *
@@ -107,51 +84,20 @@ function DragBinder({ componentId, disabled, onBind }: DragBinderProps) {
  * render the same attributes without subscribing.
  */
 export const PaletteCard = memo(function PaletteCard({ item, inDesign }: PaletteCardProps) {
-  const [armed, setArmed] = useState(false);
-  const [binding, setBinding] = useState<Binding | null>(null);
-  const state = useRef({ hovered: false, focused: false, dragging: false });
-  const armedRef = useRef(false);
-  const handlers = useMemo(() => {
-    const settle = () => {
-      const s = state.current;
-      armedRef.current = s.hovered || s.focused || s.dragging;
-      setArmed(armedRef.current);
-    };
-    return {
-      // flushSync: the draggable must be registered before the pointerdown or key that follows.
-      onArm: () => {
-        state.current.hovered = true;
-        if (!armedRef.current) {
-          armedRef.current = true;
-          flushSync(() => setArmed(true));
-        }
-      },
-      onDisarm: (event: object) => {
-        // A pressed button may be a drag dnd-kit has started but React has not
-        // yet committed: stay armed; the drag's end settles the card.
-        if ('buttons' in event && event.buttons) return;
-        // Pointer and focus leave separately: recheck both from the DOM once the event is over.
-        const s = state.current;
-        queueMicrotask(() => {
-          const node = document.querySelector(`[data-testid="palette-item-${CSS.escape(item.id)}"]`);
-          s.hovered = node?.matches(':hover') ?? false;
-          s.focused = node !== null && node.contains(document.activeElement);
-          settle();
-        });
-      },
-      onBind: (next: Binding | null) => {
-        setBinding(next);
-        const dragging = next?.isDragging ?? false;
-        if (state.current.dragging !== dragging) {
-          state.current.dragging = dragging;
-          if (!dragging) settle();
-        }
-      },
-    };
-  }, [item.id]);
+  const arming = useArming(`[data-testid="palette-item-${CSS.escape(item.id)}"]`);
+  const data = useMemo((): DragData => ({ kind: 'palette', componentId: item.id }), [item.id]);
+  const { binding } = arming;
   return (
     <>
-      {armed ? <DragBinder componentId={item.id} disabled={inDesign} onBind={handlers.onBind} /> : null}
+      {arming.armed ? (
+        <DragBinder
+          id={paletteDragId(item.id)}
+          data={data}
+          disabled={inDesign}
+          roleDescription="draggable"
+          onBind={arming.onBind}
+        />
+      ) : null}
       <PaletteCardDom
         item={item}
         inDesign={inDesign}
@@ -159,28 +105,9 @@ export const PaletteCard = memo(function PaletteCard({ item, inDesign }: Palette
         attributes={binding?.attributes ?? idleAttributes(inDesign)}
         listeners={binding?.listeners}
         isDragging={binding?.isDragging ?? false}
-        onArm={handlers.onArm}
-        onDisarm={handlers.onDisarm}
+        onArm={arming.onArm}
+        onDisarm={arming.onDisarm}
       />
     </>
   );
 });
-
-const IDLE_ATTRIBUTES = new Map<boolean, DraggableAttributes>();
-
-/** What useDraggable's attributes would be for an idle card, without subscribing. */
-function idleAttributes(disabled: boolean): DraggableAttributes {
-  let attributes = IDLE_ATTRIBUTES.get(disabled);
-  if (!attributes) {
-    attributes = {
-      role: 'button',
-      tabIndex: 0,
-      'aria-disabled': disabled,
-      'aria-pressed': undefined,
-      'aria-roledescription': 'draggable',
-      'aria-describedby': DND_DESCRIBED_BY_ID,
-    };
-    IDLE_ATTRIBUTES.set(disabled, attributes);
-  }
-  return attributes;
-}

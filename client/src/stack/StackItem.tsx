@@ -1,11 +1,11 @@
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
-import { useDraggable } from '@dnd-kit/core';
 import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import { exactBytes } from '../budget/budgetLevel.ts';
 import { CLASS_LABEL, CLASS_STYLE, CLASS_SYMBOL, type ComponentClass } from '../common/componentClass.ts';
 import { itemDragId, type DragData } from '../dnd/dragData.ts';
 import { appStore } from '../store/useAppStore.ts';
+import { DragBinder, idleAttributes, useArming } from '../dnd/useArmedDraggable.tsx';
 import { focusNeighbourOfItem } from './focusAfterRemoval.ts';
 
 export interface StackItemProps {
@@ -46,7 +46,9 @@ function StackItemLabel({ name, bytes, estimated, planned, componentClass }: Lab
 
 interface StackItemChipProps extends LabelProps {
   componentId: string;
-  setNodeRef: (node: HTMLElement | null) => void;
+  setNodeRef: ((node: HTMLElement | null) => void) | undefined;
+  onArm: () => void;
+  onDisarm: (event: object) => void;
   attributes: DraggableAttributes;
   listeners: DraggableSyntheticListeners;
   layerIndex: number;
@@ -74,8 +76,16 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
       data-slot-layer={props.layerIndex}
       data-slot-index={props.index}
       data-estimated={props.estimated}
-      title={block ? `${name}: ${exactBytes(props.bytes)}${props.estimated ? ' (estimate)' : ' (measured)'}` : undefined}
-      style={block ? { width: `max(3.25rem, ${props.widthPercent}%)`, height: `${props.heightRem ?? 3}rem` } : undefined}
+      title={
+        block
+          ? `${name}: ${exactBytes(props.bytes)}${props.estimated ? ' (estimate)' : ' (measured)'}`
+          : undefined
+      }
+      style={
+        block
+          ? { width: `max(3.25rem, ${props.widthPercent}%)`, height: `${props.heightRem ?? 3}rem` }
+          : undefined
+      }
       className={`flex overflow-hidden rounded-md border-2 ${styles.chip} ${styles.edge} ${isDragging ? 'opacity-40' : ''} ${
         block ? 'relative items-start' : 'items-stretch'
       } ${block && props.estimated ? 'hatched border-dashed' : ''}`}
@@ -83,6 +93,11 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
       <div
         {...attributes}
         {...listeners}
+        onPointerEnter={props.onArm}
+        onPointerMove={props.onArm}
+        onFocus={props.onArm}
+        onPointerLeave={props.onDisarm}
+        onBlur={props.onDisarm}
         onKeyDown={(event) => {
           if (isDeleteKey(event)) {
             event.preventDefault();
@@ -131,30 +146,46 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
  */
 export const StackItem = memo(function StackItem(props: StackItemProps) {
   const { componentId, layerIndex, index } = props;
-  const data = useMemo((): DragData => ({ kind: 'item', componentId, layerIndex, index }), [componentId, layerIndex, index]);
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
-    id: itemDragId(componentId),
-    data,
-    attributes: { roleDescription: 'sortable' },
-  });
-  const remove = useCallback(() => appStore.getState().edit({ type: 'removeComponent', layerIndex, index }), [layerIndex, index]);
+  const data = useMemo(
+    (): DragData => ({ kind: 'item', componentId, layerIndex, index }),
+    [componentId, layerIndex, index],
+  );
+  const arming = useArming(`[data-testid="stack-item-${CSS.escape(componentId)}"]`);
+  const { binding } = arming;
+  const remove = useCallback(
+    () => appStore.getState().edit({ type: 'removeComponent', layerIndex, index }),
+    [layerIndex, index],
+  );
   return (
-    <StackItemChip
-      componentId={componentId}
-      name={props.name}
-      bytes={props.bytes}
-      estimated={props.estimated}
-      planned={props.planned}
-      componentClass={props.componentClass}
-      setNodeRef={setNodeRef}
-      attributes={attributes}
-      listeners={listeners}
-      layerIndex={layerIndex}
-      index={index}
-      isDragging={isDragging}
-      onRemove={remove}
-      widthPercent={props.widthPercent}
-      heightRem={props.heightRem}
-    />
+    <>
+      {arming.armed ? (
+        <DragBinder
+          id={itemDragId(componentId)}
+          data={data}
+          disabled={false}
+          roleDescription="sortable"
+          onBind={arming.onBind}
+        />
+      ) : null}
+      <StackItemChip
+        componentId={componentId}
+        name={props.name}
+        bytes={props.bytes}
+        estimated={props.estimated}
+        planned={props.planned}
+        componentClass={props.componentClass}
+        setNodeRef={binding?.setNodeRef}
+        attributes={binding?.attributes ?? idleAttributes(false, 'sortable')}
+        listeners={binding?.listeners}
+        onArm={arming.onArm}
+        onDisarm={arming.onDisarm}
+        layerIndex={layerIndex}
+        index={index}
+        isDragging={binding?.isDragging ?? false}
+        onRemove={remove}
+        widthPercent={props.widthPercent}
+        heightRem={props.heightRem}
+      />
+    </>
   );
 });
