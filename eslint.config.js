@@ -5,6 +5,11 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'stream', 'http', 'zlib'];
 
+// The server's layers point one way: routes → use cases → domain and ports → adapters.
+const serverAdapters = ['builds', 'components', 'db', 'elf', 'engines', 'oci', 'process', 'retention', 'staging', 'supply', 'uploads'];
+const compositionRoot = ['**/app.ts', '**/createServer.ts', '**/createServerContext.ts', '**/apiModules.ts', '**/main.ts'];
+const layerRule = (patterns) => ['error', { patterns }];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.lago-grey/**', 'test-results/**', 'playwright-report/**', 'components/**/zig-cache/**'] },
   js.configs.recommended,
@@ -39,6 +44,38 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+
+  {
+    // Routes only translate HTTP: they call use cases, never the database, files or processes.
+    files: ['server/routes/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        { group: serverAdapters.map((d) => `**/${d}/**`), message: 'routes call use cases (server/usecases/), not adapters.' },
+        { group: ['better-sqlite3', 'node:fs', 'node:fs/*', 'node:child_process'], message: 'routes do no I/O of their own: put it in a use case.' },
+        { group: compositionRoot, message: 'only the composition root wires routers.' },
+      ]),
+    },
+  },
+  {
+    files: ['server/usecases/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        { group: ['**/routes/**', 'express', ...compositionRoot], message: 'use cases know nothing of HTTP or of the wiring.' },
+        { group: ['node:child_process'], message: 'spawn only through server/process/runProcess.ts.' },
+      ]),
+    },
+  },
+  {
+    files: serverAdapters.map((d) => `server/${d}/**/*.ts`),
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        { group: ['**/routes/**', '**/usecases/**', 'express', ...compositionRoot], message: 'domain and adapters must not depend on routes, use cases or the wiring.' },
+      ]),
     },
   },
 );

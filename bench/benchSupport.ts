@@ -9,9 +9,7 @@ import path from 'node:path';
 import type { CreateBuildResponse } from '../shared/api/types.ts';
 import type { Design } from '../shared/design/types.ts';
 import { resolveConfig, type ServerConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/openDatabase.ts';
-import { SqliteBuildStore } from '../server/db/SqliteBuildStore.ts';
-import { startServer, type RunningServer } from '../server/startServer.ts';
+import { createServer, type RunningServer } from '../server/createServer.ts';
 
 export interface BenchServer {
   running: RunningServer;
@@ -32,11 +30,9 @@ export async function startBenchServer(label: string): Promise<BenchServer> {
     clientDir: path.join(dataDir, 'no-client'),
   });
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(dataDir);
-  const running = await startServer(config, {
-    store: new SqliteBuildStore(db),
+  const running = await createServer(config, {
     warmUp: false,
-    onClose: () => void db.close(),
+    log: { info: () => undefined, error: console.error },
   });
   return {
     running,

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 
     const blocker = await post();
     const target = await post();
-    const hub = running.deps.hub;
+    const hub = running.ctx.hub;
     // Registered before any viewer, so it runs first on every publish.
     const publishedAt = new Map<number, number>();
     const labels = new Map<number, string>();
@@ -130,13 +130,13 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1));
     }
     const allSubscribed = performance.now();
-    const statusThen = running.deps.store.get(target.id)?.status;
+    const statusThen = running.ctx.store.get(target.id)?.status;
     const rssConnected = process.memoryUsage.rss();
     const refused = viewers.filter((v) => v.status !== 200).length;
     if (refused > 0) console.log(`${refused} viewers were refused (not HTTP 200)`);
     console.log(
       `${VIEWERS} viewers connected in ${ms(allSubscribed - t0)}; followed build was ${statusThen} then ` +
-        `(blocker ${running.deps.store.get(blocker.id)?.status})`,
+        `(blocker ${running.ctx.store.get(blocker.id)?.status})`,
     );
 
     await Promise.all(viewers.map((v) => v.ended));
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     sample();
     const rssAfter = process.memoryUsage.rss();
 
-    const all = running.deps.store.events(target.id, 0);
+    const all = running.ctx.store.events(target.id, 0);
     const expected = all.map((e) => `${e.id}:${e.type}`).join(',');
     let violations = 0;
     const lags: number[] = [];

@@ -1,50 +1,42 @@
 /**
- * The Express app: `/api` (JSON, one error format), then the built page with
- * an SPA fallback. Everything it uses is passed in, so `main.ts` can wire
- * SQLite and the tests can wire an in-memory store.
+ * The Express app: `/api` (the routers of `API_MODULES`, JSON, one error
+ * format), then the built page with an SPA fallback. It only assembles
+ * HTTP; everything it serves comes in through the `ServerContext`.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type RequestHandler, Router } from 'express';
+import type { ApiModule } from './apiModules.ts';
 import { apiNotFound, errorMiddleware } from './errors/errorMiddleware.ts';
-import { StreamLimiter } from './http/StreamLimiter.ts';
-import { createBuildRouter } from './routes/buildRoutes.ts';
-import { createMetaRouter } from './routes/metaRoutes.ts';
-import type { UseCaseDeps } from './usecases/UseCaseDeps.ts';
+import type { ServerContext } from './ServerContext.ts';
 
-/** A router another part of the server provides, mounted under `/api`. */
-export interface MountedRouter {
-  /** e.g. `/designs` → `/api/designs`. */
-  path: string;
-  router: RequestHandler;
-}
-
-export interface AppDeps extends UseCaseDeps {
-  /** Runs before every `/api` route (e.g. the bearer-token check). */
+export interface AppOptions {
+  /** The `/api` routers, in order (`API_MODULES` plus any a test adds). */
+  modules: readonly ApiModule[];
+  /** Run before everything (host, origin and security-header checks). */
+  guards?: readonly RequestHandler[];
+  /** Runs before every `/api` route (the bearer-token check). */
   apiAuth?: RequestHandler;
-  /** Further `/api` routers (designs, uploads, supply chain…). */
-  routers?: readonly MountedRouter[];
 }
 
-export function createApp(deps: AppDeps): Express {
+export function createApp(ctx: ServerContext, opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  for (const g of opts.guards ?? []) app.use(g);
 
   const api = Router();
-  if (deps.apiAuth) api.use(deps.apiAuth);
-  api.use(express.json({ limit: deps.config.jsonLimitBytes }));
-  api.use(createMetaRouter(deps));
-  api.use('/builds', createBuildRouter(deps, new StreamLimiter(deps.config.maxSseStreamsPerClient)));
-  for (const r of deps.routers ?? []) api.use(r.path, r.router);
+  if (opts.apiAuth) api.use(opts.apiAuth);
+  api.use(express.json({ limit: ctx.config.jsonLimitBytes }));
+  for (const m of opts.modules) api.use(m.path, m.create(ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 
-  app.use(express.static(deps.config.clientDir, { index: false, fallthrough: true }));
-  app.use(spaFallback(deps.config.clientDir));
+  app.use(express.static(ctx.config.clientDir, { index: false, fallthrough: true }));
+  app.use(spaFallback(ctx.config.clientDir));
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found');
   });
-  app.use(errorMiddleware());
+  app.use(errorMiddleware((msg, err) => ctx.log.error(msg, err)));
   return app;
 }
 

@@ -31,6 +31,13 @@ describe('configFromEnv', () => {
       ZIG: 'zig',
       SOURCE_DATE_EPOCH: '1700000000',
       LAGO_API_TOKEN: 'secret',
+      LAGO_MAX_UPLOAD_BYTES: '1000',
+      LAGO_MAX_VERIFY_BYTES: '2000',
+      LAGO_MAX_BUILDS: '7',
+      LAGO_MAX_BUILD_BYTES: '123456',
+      LAGO_SIGNING_KEYS: '/srv/keys.json',
+      LAGO_ALLOWED_HOSTS: 'Designer.Example.com, proxy.local:8443',
+      PODMAN: '/opt/podman',
     });
     expect(c).toMatchObject({
       port: 0,
@@ -42,7 +49,37 @@ describe('configFromEnv', () => {
       zigPath: 'zig',
       sourceDateEpoch: 1_700_000_000,
       apiToken: 'secret',
+      maxUploadBytes: 1000,
+      maxVerifyBytes: 2000,
+      maxBuilds: 7,
+      maxBuildBytes: 123_456,
+      signingKeysFile: '/srv/keys.json',
+      allowedHosts: ['designer.example.com', 'proxy.local'],
+      podmanBin: '/opt/podman',
+      repairDatabase: false,
     });
+    expect(configFromEnv({}, ['--repair']).repairDatabase).toBe(true);
+    expect(() => configFromEnv({}, ['--repiar'])).toThrow(/unknown argument "--repiar"/);
+  });
+
+  it('fails fast naming the variable, where it used to fall back silently (LAGO_MAX_BUILDS=abc became 50)', () => {
+    for (const name of [
+      'LAGO_MAX_BUILDS',
+      'LAGO_MAX_BUILD_BYTES',
+      'LAGO_MAX_UPLOAD_BYTES',
+      'LAGO_MAX_VERIFY_BYTES',
+    ]) {
+      expect(() => configFromEnv({ [name]: 'abc' })).toThrow(
+        new RegExp(`^${name}: must be an integer from 1 to \\d+ \\(got "abc"\\)$`),
+      );
+      expect(() => configFromEnv({ [name]: '0' })).toThrow(ConfigError);
+      expect(() => configFromEnv({ [name]: '1.5' })).toThrow(name);
+    }
+    expect(() => configFromEnv({ LAGO_ALLOWED_HOSTS: 'ok.example, http://bad/' })).toThrow(
+      /^LAGO_ALLOWED_HOSTS: "http:\/\/bad\/" is not a host name/,
+    );
+    // Blank means unset, as before.
+    expect(configFromEnv({ LAGO_MAX_BUILDS: ' ', PORT: '' })).toMatchObject({ maxBuilds: 50, port: 8787 });
   });
 
   it('rejects malformed numbers with the variable name', () => {
@@ -53,6 +90,18 @@ describe('configFromEnv', () => {
 
   it('refuses a non-loopback bind without LAGO_API_TOKEN, saying why', () => {
     expect(() => configFromEnv({ HOST: '0.0.0.0' })).toThrow(/LAGO_API_TOKEN/);
-    expect(configFromEnv({ HOST: '0.0.0.0', LAGO_API_TOKEN: 't0ken' }).host).toBe('0.0.0.0');
+    const strong = '3f9c2a7be41d08f5c6a9e2b71d4f0c83';
+    expect(configFromEnv({ HOST: '0.0.0.0', LAGO_API_TOKEN: strong }).host).toBe('0.0.0.0');
+  });
+
+  it('refuses a weak token on a non-loopback bind: blank, short, repetitive (it is fine on loopback)', () => {
+    expect(() => configFromEnv({ HOST: '0.0.0.0', LAGO_API_TOKEN: ' ' })).toThrow(/white space/);
+    expect(() => configFromEnv({ HOST: '0.0.0.0', LAGO_API_TOKEN: 'x' })).toThrow(
+      /1 characters; at least 32/,
+    );
+    expect(() => configFromEnv({ HOST: '0.0.0.0', LAGO_API_TOKEN: 'ab'.repeat(20) })).toThrow(
+      /too few different/,
+    );
+    expect(configFromEnv({ LAGO_API_TOKEN: 'x' }).apiToken).toBe('x');
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Server configuration, read once from the environment at start-up.
- * Everything else receives a `ServerConfig` value, so tests can build one
- * directly (port 0, a temp data dir) without touching `process.env`.
+ * Server configuration, read once from the environment at start-up with the
+ * one schema in `shared/config/serverEnvSchema.ts`. This is the only place
+ * the server reads `process.env`; everything else receives a `ServerConfig`,
+ * so tests build one directly (port 0, a temp data dir) with `resolveConfig`.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bindRefusal } from './routes/authMiddleware.ts';
+import { parseServerEnv, SERVER_ENV_DEFAULTS } from '../shared/config/serverEnvSchema.ts';
+import { bindRefusal } from './http/bindPolicy.ts';
 
 export interface ServerConfig {
   port: number;
@@ -32,17 +34,36 @@ export interface ServerConfig {
   maxSseStreamsPerClient: number;
   /** Interval of the SSE keep-alive comment. */
   sseHeartbeatMs: number;
+  /** Concurrent SSE streams on one build, all clients together. */
+  maxSseStreamsPerBuild: number;
+  /** `LAGO_MAX_UPLOAD_BYTES`: largest binary upload (413 above). */
+  maxUploadBytes: number;
+  /** `LAGO_MAX_VERIFY_BYTES`: largest `POST /api/verify` multipart body (413 above). */
+  maxVerifyBytes: number;
+  /** `LAGO_MAX_BUILDS`: stored builds kept by retention. */
+  maxBuilds: number;
+  /** `LAGO_MAX_BUILD_BYTES`: bytes of build artifacts kept by retention. */
+  maxBuildBytes: number;
+  /** `LAGO_SIGNING_KEYS`: a JSON key file used instead of the data dir's keys. */
+  signingKeysFile?: string;
+  /** `LAGO_ALLOWED_HOSTS`: Host names accepted besides the bound ones (reverse proxies). */
+  allowedHosts: string[];
+  /** `PODMAN`: the podman binary. */
+  podmanBin: string;
+  /** `--repair`: move a damaged database aside and rebuild what the artifacts on disk allow. */
+  repairDatabase: boolean;
 }
 
 export const DEFAULTS = {
   port: 8787,
   host: '127.0.0.1',
   dataDir: './.lago-grey',
-  buildTimeoutMs: 600_000,
-  buildConcurrency: 1,
-  sourceDateEpoch: 0,
+  buildTimeoutMs: SERVER_ENV_DEFAULTS.buildTimeoutMs,
+  buildConcurrency: SERVER_ENV_DEFAULTS.buildConcurrency,
+  sourceDateEpoch: SERVER_ENV_DEFAULTS.sourceDateEpoch,
   jsonLimitBytes: 1_000_000,
   maxSseStreamsPerClient: 20,
+  maxSseStreamsPerBuild: 50,
   sseHeartbeatMs: 15_000,
 } as const;
 
@@ -55,16 +76,6 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
-}
-
-function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return n;
 }
 
 /**
@@ -85,7 +96,16 @@ export function resolveConfig(partial: Partial<ServerConfig> = {}): ServerConfig
     jsonLimitBytes: partial.jsonLimitBytes ?? DEFAULTS.jsonLimitBytes,
     maxSseStreamsPerClient: partial.maxSseStreamsPerClient ?? DEFAULTS.maxSseStreamsPerClient,
     sseHeartbeatMs: partial.sseHeartbeatMs ?? DEFAULTS.sseHeartbeatMs,
+    maxSseStreamsPerBuild: partial.maxSseStreamsPerBuild ?? DEFAULTS.maxSseStreamsPerBuild,
+    maxUploadBytes: partial.maxUploadBytes ?? SERVER_ENV_DEFAULTS.maxUploadBytes,
+    maxVerifyBytes: partial.maxVerifyBytes ?? SERVER_ENV_DEFAULTS.maxVerifyBytes,
+    maxBuilds: partial.maxBuilds ?? SERVER_ENV_DEFAULTS.maxBuilds,
+    maxBuildBytes: partial.maxBuildBytes ?? SERVER_ENV_DEFAULTS.maxBuildBytes,
+    allowedHosts: partial.allowedHosts ?? [],
+    podmanBin: partial.podmanBin ?? SERVER_ENV_DEFAULTS.podmanBin,
+    repairDatabase: partial.repairDatabase ?? false,
   };
+  if (partial.signingKeysFile !== undefined) config.signingKeysFile = path.resolve(partial.signingKeysFile);
   // A bare name (`zig`) is looked up on PATH; only paths are made absolute.
   if (partial.zigPath !== undefined) {
     config.zigPath = partial.zigPath.includes('/') ? path.resolve(partial.zigPath) : partial.zigPath;
@@ -101,21 +121,19 @@ export function assertSafeBinding(config: ServerConfig): void {
   if (why !== undefined) throw new ConfigError(why);
 }
 
-/** Reads the configuration from environment variables (see the README table). */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const partial: Partial<ServerConfig> = {
-    port: intFrom(env, 'PORT', DEFAULTS.port, 0, 65_535),
-    host: env.HOST?.trim() || DEFAULTS.host,
-    dataDir: env.LAGO_DATA_DIR?.trim() || DEFAULTS.dataDir,
-    buildTimeoutMs: intFrom(env, 'LAGO_BUILD_TIMEOUT_MS', DEFAULTS.buildTimeoutMs, 1, 86_400_000),
-    buildConcurrency: intFrom(env, 'LAGO_BUILD_CONCURRENCY', DEFAULTS.buildConcurrency, 1, 64),
-    sourceDateEpoch: intFrom(env, 'SOURCE_DATE_EPOCH', DEFAULTS.sourceDateEpoch, 0, 253_402_300_799),
-  };
-  const artifacts = env.LAGO_ARTIFACTS_DIR?.trim();
-  if (artifacts) partial.artifactsDir = artifacts;
-  const zig = env.ZIG?.trim();
-  if (zig) partial.zigPath = zig;
-  const token = env.LAGO_API_TOKEN;
-  if (token !== undefined && token !== '') partial.apiToken = token;
-  return resolveConfig(partial);
+/**
+ * Reads the configuration from environment variables (see the README table)
+ * and the command line (`--repair`); throws a `ConfigError` naming the first
+ * bad variable or argument.
+ */
+export function configFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  argv: readonly string[] = [],
+): ServerConfig {
+  const parsed = parseServerEnv(env);
+  if (!parsed.ok) throw new ConfigError(parsed.message);
+  const unknown = argv.find((a) => a !== '--repair');
+  if (unknown !== undefined)
+    throw new ConfigError(`unknown argument ${JSON.stringify(unknown)} (the server takes only --repair)`);
+  return resolveConfig({ ...parsed.env, repairDatabase: argv.includes('--repair') });
 }

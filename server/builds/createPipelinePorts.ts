@@ -37,6 +37,7 @@ export function createPipelinePorts(config: ServerConfig, opts: PipelinePortOpti
   });
   // The server's own podman store: never mixes with (or breaks on) the host's default store.
   const podmanOpts: PodmanOptions = {
+    bin: config.podmanBin,
     root: path.join(config.dataDir, 'podman', 'storage'),
     runroot: path.join(config.dataDir, 'podman', 'run'),
   };

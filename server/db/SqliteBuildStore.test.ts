@@ -37,14 +37,14 @@ describe('SqliteBuildStore', () => {
     store.update('a', {
       status: 'failed',
       finishedAt: '2026-01-01T00:00:02.000Z',
-      error: { code: 'x', message: 'boom', step: 'stage' },
+      error: { code: 'build_failed', message: 'boom', step: 'stage' },
     });
     expect(store.get('a')).toEqual({
       ...build('a', '2026-01-01T00:00:00.000Z', { designId: 'd_1' }),
       status: 'failed',
       startedAt: '2026-01-01T00:00:01.000Z',
       finishedAt: '2026-01-01T00:00:02.000Z',
-      error: { code: 'x', message: 'boom', step: 'stage' },
+      error: { code: 'build_failed', message: 'boom', step: 'stage' },
     });
     expect(store.get('missing')).toBeUndefined();
     expect(() => store.update('missing', { status: 'failed' })).toThrow(/not found/);

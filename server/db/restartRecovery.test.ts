@@ -126,10 +126,13 @@ describe('restart recovery (real server process)', () => {
     await expect(refused).rejects.toThrow(/refusing to listen on 0\.0\.0\.0 without LAGO_API_TOKEN/);
     expect(children.at(-1)?.exitCode).toBe(1);
 
-    const allowed = await startServerProcess({ HOST: '0.0.0.0', LAGO_API_TOKEN: 'a-long-random-test-token' });
+    const allowed = await startServerProcess({
+      HOST: '0.0.0.0',
+      LAGO_API_TOKEN: 'a-long-random-test-token-0123456789',
+    });
     expect((await fetch(`${allowed.url}/api/health`)).status).toBe(401);
     const ok = await fetch(`${allowed.url}/api/health`, {
-      headers: { Authorization: 'Bearer a-long-random-test-token' },
+      headers: { Authorization: 'Bearer a-long-random-test-token-0123456789' },
     });
     expect(ok.status).toBe(200);
     allowed.child.kill('SIGTERM');

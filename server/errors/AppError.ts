@@ -3,12 +3,14 @@
  * error middleware; its `code` is stable and machine-readable, `status` is the
  * HTTP status, and `path` names the offending field of a request body.
  */
+import type { ErrorCode } from '../../shared/api/errorCodes.ts';
+
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly status: number;
   readonly path: string | undefined;
 
-  constructor(code: string, status: number, message: string, path?: string) {
+  constructor(code: ErrorCode, status: number, message: string, path?: string) {
     super(message);
     this.name = 'AppError';
     this.code = code;

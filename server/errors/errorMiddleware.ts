@@ -4,6 +4,7 @@
  * bug in the server is a 500, and its details go to the log, not the client.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorCode } from '../../shared/api/errorCodes.ts';
 import type { ApiErrorBody } from '../../shared/api/types.ts';
 import { AppError, isAppError } from './AppError.ts';
 import { issuePath } from '../http/issuePath.ts';
@@ -31,7 +32,7 @@ interface HttpishError {
 
 const BODY_PARSER_CODES: Record<
   string,
-  { code: string; status: number; message?: (e: HttpishError) => string }
+  { code: ErrorCode; status: number; message?: (e: HttpishError) => string }
 > = {
   'entity.parse.failed': {
     code: 'invalid_json',
@@ -52,6 +53,24 @@ const BODY_PARSER_CODES: Record<
   'parameters.too.many': { code: 'invalid_body', status: 413 },
 };
 
+/** ENOSPC/EDQUOT from the file system, SQLITE_FULL from the database. */
+export function isDiskFull(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = (err as { code?: unknown }).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return true;
+  // Streams and workers sometimes wrap the error.
+  return 'cause' in err && err.cause !== err && isDiskFull((err as { cause: unknown }).cause);
+}
+
+export function diskFullError(): AppError {
+  return new AppError(
+    'disk_full',
+    507,
+    "The server's disk is full, so nothing could be saved. Free space where the data directory (LAGO_DATA_DIR) lives, " +
+      'or lower LAGO_MAX_BUILDS / LAGO_MAX_BUILD_BYTES so that old builds are removed, then try again.',
+  );
+}
+
 /** Converts any thrown value to an AppError (a 500 `internal` when it is a bug). */
 export function toAppError(err: unknown): AppError {
   if (isAppError(err)) return err;
@@ -60,6 +79,7 @@ export function toAppError(err: unknown): AppError {
     const known = BODY_PARSER_CODES[h.type];
     if (known) return new AppError(known.code, known.status, known.message?.(h) ?? h.message ?? known.code);
   }
+  if (isDiskFull(err)) return diskFullError();
   if (isZodLike(err)) {
     const first = err.issues[0] as ZodLikeIssue;
     const path = issuePath(first.path);

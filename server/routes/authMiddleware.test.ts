@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorMiddleware } from '../errors/errorMiddleware.ts';
-import { assertBindAllowed, authMiddleware, bindRefusal, isLoopbackHost } from './authMiddleware.ts';
+import { assertBindAllowed, bindRefusal, isLoopbackHost } from '../http/bindPolicy.ts';
+import { authMiddleware } from './authMiddleware.ts';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -95,7 +96,7 @@ describe('binding', () => {
 
   it('refuses a non-loopback bind without LAGO_API_TOKEN, saying why', () => {
     expect(bindRefusal({ host: '127.0.0.1', token: undefined })).toBeUndefined();
-    expect(bindRefusal({ host: '0.0.0.0', token: 'secret-token' })).toBeUndefined();
+    expect(bindRefusal({ host: '0.0.0.0', token: 'a-long-random-test-token-0123456789' })).toBeUndefined();
     expect(bindRefusal({ host: '0.0.0.0', token: '' })).toMatch(
       /^refusing to listen on 0\.0\.0\.0 without LAGO_API_TOKEN: /,
     );

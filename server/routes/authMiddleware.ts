@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isIP } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/AppError.ts';
 
@@ -74,37 +73,4 @@ export function authMiddleware(opts: AuthOptions): RequestHandler {
       ),
     );
   };
-}
-
-/** 127.0.0.0/8, ::1, localhost (and the IPv4-mapped forms). */
-export function isLoopbackHost(host: string): boolean {
-  const h = host
-    .trim()
-    .toLowerCase()
-    .replace(/^\[(.*)\]$/, '$1');
-  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
-  const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
-  return isIP(v4) === 4 && v4.startsWith('127.');
-}
-
-/**
- * Why the server must not start on `host` with this token, or undefined when
- * it may. Anything but loopback exposes builds (which run code) to the
- * network, so it needs `LAGO_API_TOKEN`.
- */
-export function bindRefusal(opts: { host: string; token: string | undefined }): string | undefined {
-  if (isLoopbackHost(opts.host)) return undefined;
-  if (opts.token !== undefined && opts.token.length > 0) return undefined;
-  const shown = opts.host === '' ? '(all interfaces)' : opts.host;
-  return (
-    `refusing to listen on ${shown} without LAGO_API_TOKEN: anyone who can reach this address could run builds on this machine. ` +
-    'Set LAGO_API_TOKEN to a long random secret (e.g. `export LAGO_API_TOKEN=$(openssl rand -hex 32)`) and send it as ' +
-    '`Authorization: Bearer <token>`, or bind to 127.0.0.1 (HOST=127.0.0.1, the default).'
-  );
-}
-
-/** Throws an Error with {@link bindRefusal}'s message when the bind is not allowed. */
-export function assertBindAllowed(opts: { host: string; token: string | undefined }): void {
-  const why = bindRefusal(opts);
-  if (why !== undefined) throw new Error(why);
 }

@@ -11,10 +11,21 @@ import type { UseCaseDeps } from '../usecases/UseCaseDeps.ts';
 
 const idOf = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
 
-/** Who holds a stream: the peer address (the server binds locally or sits behind a token). */
-const clientOf = (req: Request): string => req.socket.remoteAddress ?? 'unknown';
+/**
+ * Who holds a stream: the page's session (its cookie, one per tab load), else
+ * the peer address. Behind a proxy every viewer has the proxy's address, so
+ * the session is what tells viewers apart.
+ */
+const clientOf = (req: Request): string => {
+  const session = /(?:^|;\s*)lago_session=([A-Za-z0-9_-]{16,128})/.exec(req.get('Cookie') ?? '')?.[1];
+  return session !== undefined ? `session:${session}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
+};
 
-export function createBuildRouter(deps: UseCaseDeps, sseLimiter: StreamLimiter): Router {
+export function createBuildRouter(
+  deps: UseCaseDeps,
+  sseLimiter: StreamLimiter,
+  perBuildLimiter: StreamLimiter,
+): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -48,9 +59,15 @@ export function createBuildRouter(deps: UseCaseDeps, sseLimiter: StreamLimiter):
     requireBuild(deps, id);
     const release = sseLimiter.acquire(clientOf(req));
     if (release === null) throw tooManyStreams(deps.config.maxSseStreamsPerClient);
+    const releaseBuild = perBuildLimiter.acquire(id);
+    if (releaseBuild === null) {
+      release();
+      throw tooManyStreams(deps.config.maxSseStreamsPerBuild, 'this build');
+    }
     const lastEventId = parseLastEventId(req.get('Last-Event-ID') ?? req.query.lastEventId);
     const sse = new SseStream(res, deps.config.sseHeartbeatMs);
     sse.onClose(release);
+    sse.onClose(releaseBuild);
     const stop = followBuildEvents(deps, id, lastEventId, {
       send: (e) => sse.send({ id: e.id, type: e.type, data: e.data }),
       end: () => sse.close(),

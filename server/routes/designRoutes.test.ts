@@ -13,6 +13,7 @@ import type { Design } from '../../shared/design/types.ts';
 import { validateDesign } from '../../shared/design/validateDesign.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { errorMiddleware } from '../errors/errorMiddleware.ts';
+import { createDesignUseCases } from '../usecases/designUseCases.ts';
 import { createDesignRouter } from './designRoutes.ts';
 
 const seed = (): Design =>
@@ -27,7 +28,10 @@ let clock: Date;
 async function start(): Promise<void> {
   if (server) await new Promise((ok) => server?.close(ok));
   const app = express();
-  app.use('/api/designs', createDesignRouter({ db, validate: validateDesign, now: () => clock }));
+  app.use(
+    '/api/designs',
+    createDesignRouter(createDesignUseCases({ db, validate: validateDesign, now: () => clock })),
+  );
   app.use(errorMiddleware(() => undefined));
   await new Promise<void>((ok) => {
     server = app.listen(0, '127.0.0.1', () => ok());

@@ -1,19 +1,6 @@
 import express, { type Request, type Response, Router } from 'express';
-import type Database from 'better-sqlite3';
-import { computeBudget } from '../../shared/budget/computeBudget.ts';
-import { staticCatalogItems } from '../../shared/catalog/staticCatalogItems.ts';
-import type { Design } from '../../shared/design/types.ts';
-import { DesignService, type ValidateDesign } from '../db/DesignService.ts';
 import { AppError } from '../errors/AppError.ts';
-import { uploadCatalogItems } from '../uploads/uploadCatalogItems.ts';
-
-export interface DesignRouterOptions {
-  db: Database.Database;
-  validate: ValidateDesign;
-  /** Defaults to the budget's total over the static catalog plus uploads. */
-  totalBytes?: (design: Design) => number;
-  now?: () => Date;
-}
+import type { DesignUseCases } from '../usecases/designUseCases.ts';
 
 /** `If-Match: "3"` (also `3`, `W/"3"`, `*`) → the revision the client edited. */
 export function parseIfMatch(header: string | undefined): number | '*' {
@@ -44,24 +31,8 @@ const param = (req: Request, name: string): string => {
   return typeof v === 'string' ? v : '';
 };
 
-/**
- * `/api/designs`: saved designs with revisions and a 30-day soft delete.
- * Mount with `app.use('/api/designs', createDesignRouter(...))`. Expired soft
- * deletes are purged once, when the router is created (i.e. at start).
- */
-export function createDesignRouter(opts: DesignRouterOptions): Router {
-  const totalBytes =
-    opts.totalBytes ??
-    ((design: Design) =>
-      computeBudget(design, [...staticCatalogItems(), ...uploadCatalogItems(opts.db)]).totalBytes);
-  const service = new DesignService({
-    db: opts.db,
-    validate: opts.validate,
-    totalBytes,
-    ...(opts.now ? { now: opts.now } : {}),
-  });
-  service.purgeExpired();
-
+/** `/api/designs`: saved designs with revisions and a 30-day soft delete. */
+export function createDesignRouter(service: DesignUseCases): Router {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 

@@ -8,7 +8,13 @@ import type { BuildRecord } from '../../shared/api/types.ts';
 import { errorMiddleware } from '../errors/errorMiddleware.ts';
 import { runSupplyChain } from '../supply/runSupplyChain.ts';
 import { generateSigningKeys } from '../supply/signingKeys.ts';
-import { sampleDesign, sampleInspection, sampleResolved, writeTestOciArchive } from '../supply/testFixtures.ts';
+import {
+  sampleDesign,
+  sampleInspection,
+  sampleResolved,
+  writeTestOciArchive,
+} from '../supply/testFixtures.ts';
+import { createSupplyUseCases } from '../usecases/supplyUseCases.ts';
 import { createSupplyRouter } from './supplyRoutes.ts';
 
 const keys = generateSigningKeys();
@@ -31,12 +37,29 @@ beforeAll(async () => {
     log: () => {},
     keys,
   });
-  const record: BuildRecord = { id: ID, status: 'succeeded', engine: 'builtin', createdAt: '1970-01-01T00:00:00Z', design: sampleDesign };
+  const record: BuildRecord = {
+    id: ID,
+    status: 'succeeded',
+    engine: 'builtin',
+    createdAt: '1970-01-01T00:00:00Z',
+    design: sampleDesign,
+  };
   const running: BuildRecord = { ...record, id: 'running', status: 'running' };
   const app = express();
   const api = express.Router();
   api.use(express.json({ limit: 1_000_000 }));
-  api.use('/', createSupplyRouter({ getBuild: (id) => (id === ID ? record : id === 'running' ? running : undefined), buildDir: () => buildDir, keys }));
+  api.use(
+    '/',
+    createSupplyRouter(
+      createSupplyUseCases({
+        getBuild: (id) => (id === ID ? record : id === 'running' ? running : undefined),
+        buildDir: () => buildDir,
+        keys,
+        tmpDir: join(buildDir, '..', 'spool'),
+        maxUploadBytes: 4_000_000_000,
+      }),
+    ),
+  );
   app.use('/api', api);
   app.use(errorMiddleware());
   const server = app.listen(0, '127.0.0.1');
@@ -61,25 +84,36 @@ describe('supply routes', () => {
   it('answers bad input with the JSON error format', async () => {
     const bad = await fetch(`${base}/api/builds/${ID}/sbom?format=xml`);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: 'invalid_format', message: 'format must be "spdx" or "cyclonedx"', path: 'format' } });
+    expect(await bad.json()).toEqual({
+      error: { code: 'invalid_format', message: 'format must be "spdx" or "cyclonedx"', path: 'format' },
+    });
     expect((await fetch(`${base}/api/builds/nope/signature`)).status).toBe(404);
     expect((await fetch(`${base}/api/builds/running/signature`)).status).toBe(409);
   });
 
   it('serves public keys only, and verifies a digest + bundle (fail closed)', async () => {
-    const keysDoc = (await (await fetch(`${base}/api/keys`)).json()) as { keys: { alg: string; pem?: string }[] };
+    const keysDoc = (await (await fetch(`${base}/api/keys`)).json()) as {
+      keys: { alg: string; pem?: string }[];
+    };
     expect(keysDoc.keys.map((k) => k.alg)).toEqual(['ML-DSA-87', 'Ed448', 'SLH-DSA-SHA2-256f']);
     expect(JSON.stringify(keysDoc)).not.toMatch(/secret/i);
     expect(keysDoc.keys[1]?.pem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
     const bundle = (await (await fetch(`${base}/api/builds/${ID}/signature`)).json()) as unknown;
     const post = (imageDigest: string) =>
-      fetch(`${base}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ imageDigest, bundle }) });
+      fetch(`${base}/api/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ imageDigest, bundle }),
+      });
     const ok = await post(digest);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ ok: true, imageDigest: digest, reference: 'lago-grey:latest' });
     const other = await post(`sha256:${'0'.repeat(64)}`);
     expect(other.status).toBe(422);
-    expect(await other.json()).toMatchObject({ ok: false, error: { code: 'verification_failed', message: 'payload digest does not match image' } });
+    expect(await other.json()).toMatchObject({
+      ok: false,
+      error: { code: 'verification_failed', message: 'payload digest does not match image' },
+    });
     const invalid = await post('sha256:xyz');
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { error: { path: string } }).error.path).toBe('imageDigest');
@@ -100,6 +134,8 @@ describe('supply routes', () => {
     bytes[gz + 30] = (bytes[gz + 30] ?? 0) ^ 0x01;
     const bad = await send(bytes);
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { reason: string }).reason).toMatch(/^image archive corrupt: blob sha256:[0-9a-f]{64} does not match its digest$/);
+    expect(((await bad.json()) as { reason: string }).reason).toMatch(
+      /^image archive corrupt: blob sha256:[0-9a-f]{64} does not match its digest$/,
+    );
   });
 });

@@ -21,6 +21,7 @@ import { openDatabase } from '../db/openDatabase.ts';
 import { errorMiddleware } from '../errors/errorMiddleware.ts';
 import { compileZigTestBinary } from '../test/helpers/zigTestBinary.ts';
 import { uploadCatalogItems } from '../uploads/uploadCatalogItems.ts';
+import { createUploadUseCases } from '../usecases/uploadUseCases.ts';
 import { createUploadRouter } from './uploadRoutes.ts';
 
 let work: string;
@@ -44,7 +45,7 @@ function start(): Promise<void> {
   db = openDatabase(dataDir);
   const app = express();
   app.use(express.json({ limit: '1mb' }));
-  app.use('/api/uploads', createUploadRouter({ db, dataDir, maxBytes: MAX }));
+  app.use('/api/uploads', createUploadRouter(createUploadUseCases({ db, dataDir, maxBytes: MAX })));
   app.use(errorMiddleware(() => undefined));
   return new Promise((ok) => {
     server = app.listen(0, '127.0.0.1', () => {

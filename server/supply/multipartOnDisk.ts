@@ -16,10 +16,6 @@ export interface PartRange extends ByteRange {
   filename?: string;
 }
 
-export function multipartBoundary(contentType: string | undefined): string | undefined {
-  const m = /^multipart\/form-data\s*;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
-  return m?.[1] ?? m?.[2];
-}
 
 /** Copies `body` to `path`; past `maxBytes` it fails with 413. */
 export async function saveBody(body: Readable, path: string, maxBytes: number): Promise<number> {

@@ -42,11 +42,6 @@ export interface SupplyChainResult {
   signature: { algorithms: string[]; keyIds: Record<string, string> };
 }
 
-export function envSourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.SOURCE_DATE_EPOCH ?? 0);
-  return Number.isInteger(n) && n >= 0 ? n : 0;
-}
-
 export async function runSupplyChain(input: SupplyChainInput): Promise<SupplyChainResult> {
   const formats = [...(input.formats ?? (['spdx', 'cyclonedx'] as const))];
   const sign = input.sign ?? true;
@@ -59,7 +54,7 @@ export async function runSupplyChain(input: SupplyChainInput): Promise<SupplyCha
     design: input.design,
     inspection,
     resolved: input.resolved,
-    sourceDateEpoch: input.sourceDateEpoch ?? envSourceDateEpoch(),
+    sourceDateEpoch: input.sourceDateEpoch ?? 0,
     // Read whenever the inspection names its layer blobs, so both SBOMs agree whatever is asked for.
     ...(formats.length > 0 && inspection.layers.some((l) => l.digest !== undefined)
       ? { sha1s: await layerFileSha1s(input.archivePath) }

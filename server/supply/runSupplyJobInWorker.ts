@@ -7,6 +7,7 @@
  * registers and loads the supply modules in the worker), none of it on the
  * main thread.
  */
+import { isErrorCode } from '../../shared/api/errorCodes.ts';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors/AppError.ts';
 import type { SupplySummary, SupplyWorkerJob, SupplyWorkerMessage } from './supplyWorkerMain.ts';
@@ -42,7 +43,7 @@ export function runSupplyJobInWorker(job: SupplyWorkerJob, opts: SupplyWorkerOpt
     const onAbort = (): void => settle(() => reject(abortedError()));
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.once('message', (m: SupplyWorkerMessage) =>
-      settle(() => (m.ok ? resolve(m.summary) : reject(new AppError(m.error.code, m.error.status, m.error.message)))),
+      settle(() => (m.ok ? resolve(m.summary) : reject(new AppError(isErrorCode(m.error.code) ? m.error.code : 'supply_failed', m.error.status, m.error.message)))),
     );
     worker.once('error', (e: Error) => settle(() => reject(new AppError('supply_worker_failed', 500, `supply worker: ${e.message}`))));
     worker.once('exit', (code) =>

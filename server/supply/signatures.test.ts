@@ -43,7 +43,11 @@ describe('signature bundle', () => {
   it('carries a cosign simple signing payload and three signatures that verify', () => {
     const payload = JSON.parse(Buffer.from(bundle.payload, 'base64').toString('utf8'));
     expect(payload).toEqual({
-      critical: { identity: { 'docker-reference': 'lago-grey:latest' }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+      critical: {
+        identity: { 'docker-reference': 'lago-grey:latest' },
+        image: { 'docker-manifest-digest': digest },
+        type: 'cosign container image signature',
+      },
       optional: {},
     });
     expect(bundle.signatures.map((s) => s.alg)).toEqual(['ML-DSA-87', 'Ed448', 'SLH-DSA-SHA2-256f']);
@@ -64,14 +68,32 @@ describe('signature bundle', () => {
     writeFileSync(join(dir, 'payload'), Buffer.from(bundle.payload, 'base64'));
     const sig = bundle.signatures.find((s) => s.alg === 'Ed448')?.sig ?? '';
     writeFileSync(join(dir, 'sig.bin'), Buffer.from(sig, 'base64'));
-    const args = ['pkeyutl', '-verify', '-rawin', '-pubin', '-inkey', join(dir, 'ed448.pem'), '-sigfile', join(dir, 'sig.bin'), '-in', join(dir, 'payload')];
+    const args = [
+      'pkeyutl',
+      '-verify',
+      '-rawin',
+      '-pubin',
+      '-inkey',
+      join(dir, 'ed448.pem'),
+      '-sigfile',
+      join(dir, 'sig.bin'),
+      '-in',
+      join(dir, 'payload'),
+    ];
     const good = await runProcess('openssl', args);
     expect(good.stdout + good.stderr).toMatch(/Signature Verified Successfully/);
     expect(good.exitCode).toBe(0);
     writeFileSync(join(dir, 'sig.bin'), Buffer.from(flipBase64(sig, 10), 'base64'));
     const bad = await runProcess('openssl', args);
     expect(bad.exitCode).not.toBe(0);
-    const pkey = await runProcess('openssl', ['pkey', '-pubin', '-in', join(dir, 'ed448.pem'), '-noout', '-text']);
+    const pkey = await runProcess('openssl', [
+      'pkey',
+      '-pubin',
+      '-in',
+      join(dir, 'ed448.pem'),
+      '-noout',
+      '-text',
+    ]);
     expect(pkey.exitCode).toBe(0);
     expect(pkey.stdout).toMatch(/ED448 Public-Key/);
   });
@@ -88,12 +110,16 @@ describe('verification fails closed, naming the check', () => {
   it('rejects a payload with one flipped byte (every signature names itself)', () => {
     const r = verifyBundle({ ...bundle, payload: flipBase64(bundle.payload, 40) }, digest, trusted);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(/ML-DSA-87 signature invalid; Ed448 signature invalid; SLH-DSA-SHA2-256f signature invalid/);
+    expect(!r.ok && r.reason).toMatch(
+      /ML-DSA-87 signature invalid; Ed448 signature invalid; SLH-DSA-SHA2-256f signature invalid/,
+    );
   });
 
   for (const alg of ['ML-DSA-87', 'Ed448', 'SLH-DSA-SHA2-256f'] as const) {
     it(`rejects a flipped byte in the ${alg} signature alone`, () => {
-      const signatures = bundle.signatures.map((s) => (s.alg === alg ? { ...s, sig: flipBase64(s.sig, 7) } : s));
+      const signatures = bundle.signatures.map((s) =>
+        s.alg === alg ? { ...s, sig: flipBase64(s.sig, 7) } : s,
+      );
       const r = verifyBundle({ ...bundle, signatures }, digest, trusted);
       expect(r.ok).toBe(false);
       expect(!r.ok && r.reason).toBe(`${alg} signature invalid`);
@@ -101,7 +127,11 @@ describe('verification fails closed, naming the check', () => {
     });
 
     it(`rejects a bundle without its ${alg} signature`, () => {
-      const r = verifyBundle({ ...bundle, signatures: bundle.signatures.filter((s) => s.alg !== alg) }, digest, trusted);
+      const r = verifyBundle(
+        { ...bundle, signatures: bundle.signatures.filter((s) => s.alg !== alg) },
+        digest,
+        trusted,
+      );
       expect(!r.ok && r.reason).toBe(`${alg} signature missing`);
     });
   }
@@ -113,10 +143,19 @@ describe('verification fails closed, naming the check', () => {
   });
 
   it('rejects malformed bundles without throwing', () => {
-    expect(verifyBundle(null, digest, trusted)).toMatchObject({ ok: false, reason: expect.stringMatching(/^bundle malformed/) });
-    expect(verifyBundle({ payload: '***', signatures: [] }, digest, trusted)).toMatchObject({ ok: false, reason: 'bundle malformed: payload is not base64' });
+    expect(verifyBundle(null, digest, trusted)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^bundle malformed/),
+    });
+    expect(verifyBundle({ payload: '***', signatures: [] }, digest, trusted)).toMatchObject({
+      ok: false,
+      reason: 'bundle malformed: payload is not base64',
+    });
     const dup = { ...bundle, signatures: [...bundle.signatures, bundle.signatures[0]] };
-    expect(verifyBundle(dup, digest, trusted)).toMatchObject({ ok: false, reason: 'bundle malformed: duplicate ML-DSA-87 signature' });
+    expect(verifyBundle(dup, digest, trusted)).toMatchObject({
+      ok: false,
+      reason: 'bundle malformed: duplicate ML-DSA-87 signature',
+    });
   });
 
   it('checks the archive: a flipped byte in a layer blob fails as a corrupt image', async () => {
@@ -134,7 +173,9 @@ describe('verification fails closed, naming the check', () => {
     writeFileSync(archive, bytes);
     const bad = await verifyArchive(archive, b, trusted);
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.reason).toMatch(/^image archive corrupt: blob sha256:[0-9a-f]{64} does not match its digest$/);
+    expect(!bad.ok && bad.reason).toMatch(
+      /^image archive corrupt: blob sha256:[0-9a-f]{64} does not match its digest$/,
+    );
   });
 });
 
@@ -159,10 +200,10 @@ describe('signing keys on disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lg-opkeys-'));
     const file = join(dir, 'keys.json');
     writeFileSync(file, serializeSigningKeys(keys), { mode: 0o600 });
-    const loaded = loadSigningKeys(join(dir, 'data'), { LAGO_SIGNING_KEYS: file });
+    const loaded = loadSigningKeys(join(dir, 'data'), file);
     expect(publicKeysDocument(loaded)).toEqual(publicKeysDocument(keys));
     writeFileSync(file, '{"schema":"lago-grey-signing-keys/v1","keys":{}}');
-    expect(() => loadSigningKeys(join(dir, 'data'), { LAGO_SIGNING_KEYS: file })).toThrow(/missing ML-DSA-87 key/);
-    expect(() => loadSigningKeys(join(dir, 'data'), { LAGO_SIGNING_KEYS: join(dir, 'nope.json') })).toThrow(/cannot read .*ENOENT/);
+    expect(() => loadSigningKeys(join(dir, 'data'), file)).toThrow(/missing ML-DSA-87 key/);
+    expect(() => loadSigningKeys(join(dir, 'data'), join(dir, 'nope.json'))).toThrow(/cannot read .*ENOENT/);
   });
 });

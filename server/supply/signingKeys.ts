@@ -147,12 +147,11 @@ export function createSigningKeys(dataDir: string): SigningKeys {
 let defaultKeys: SigningKeys | undefined;
 
 /**
- * What the server main calls at start: operator keys from `LAGO_SIGNING_KEYS`
- * when set, else the data dir's keys (created on first start). The result is
+ * What the server calls at start: operator keys from the file `supplied`
+ * (`LAGO_SIGNING_KEYS`) when given, else the data dir's keys (created on first start). The result is
  * also registered as the default used by `runSupplyChain`.
  */
-export function loadSigningKeys(dataDir: string, env: NodeJS.ProcessEnv = process.env): SigningKeys {
-  const supplied = env.LAGO_SIGNING_KEYS;
+export function loadSigningKeys(dataDir: string, supplied?: string): SigningKeys {
   let keys: SigningKeys;
   if (supplied) {
     let text: string;

@@ -9,19 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildRecord } from '../../shared/api/types.ts';
 import { emptyDesign } from '../../shared/design/emptyDesign.ts';
-import { validateDesign } from '../../shared/design/validateDesign.ts';
 import { resolveConfig } from '../config.ts';
-import { openDatabase } from '../db/openDatabase.ts';
-import { recoverInterrupted } from '../db/recoverInterrupted.ts';
-import { SqliteBuildStore } from '../db/SqliteBuildStore.ts';
-import { createDesignRouter } from '../routes/designRoutes.ts';
-import { createUploadRouter } from '../routes/uploadRoutes.ts';
-import { startServer, type RunningServer } from '../startServer.ts';
+import { createServer, type RunningServer } from '../createServer.ts';
 import { TestPodman } from '../test/helpers/podman.ts';
 import { readSse } from '../test/helpers/sseClient.ts';
 import { SHARED_CACHE_DIR } from '../test/helpers/testServer.ts';
 import { compileZigTestBinary } from '../test/helpers/zigTestBinary.ts';
-import { uploadCatalogItems } from './uploadCatalogItems.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lago-upload-build-'));
 const podman = new TestPodman();
@@ -33,25 +26,13 @@ beforeAll(async () => {
 
   mkdirSync(SHARED_CACHE_DIR, { recursive: true });
   symlinkSync(SHARED_CACHE_DIR, join(dataDir, 'cache'));
-  const db = openDatabase(dataDir);
   const config = resolveConfig({
     port: 0,
     host: '127.0.0.1',
     dataDir,
     clientDir: join(dataDir, 'no-client'),
   });
-  server = await startServer(config, {
-    store: new SqliteBuildStore(db),
-    extraItems: () => uploadCatalogItems(db),
-    recover: (store) => recoverInterrupted(store),
-    routers: [
-      { path: '/designs', router: createDesignRouter({ db, validate: (input) => validateDesign(input) }) },
-      { path: '/uploads', router: createUploadRouter({ db, dataDir, maxBytes: 100_000_000 }) },
-    ],
-    onClose: () => {
-      db.close();
-    },
-  });
+  server = await createServer(config, { warmUp: false });
 }, 180_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { BuildRecord, CreateBuildResponse, EngineName } from '../../shared/api/types.ts';
+import type { BuildError, BuildRecord, CreateBuildResponse, EngineName } from '../../shared/api/types.ts';
 import { checkBuildable } from '../builds/checkBuildable.ts';
 import { isBuildId } from '../builds/buildPaths.ts';
 import { AppError } from '../errors/AppError.ts';
@@ -127,7 +127,7 @@ export async function cancelBuild(deps: UseCaseDeps, id: string): Promise<BuildV
   const outcome = await deps.queue.cancel(id);
   if (outcome === 'inactive') {
     // Queued in the store but not (yet) in this process's queue: finish it here.
-    const error = { code: 'cancelled', message: 'the build was cancelled before it started' };
+    const error: BuildError = { code: 'cancelled', message: 'the build was cancelled before it started' };
     deps.store.update(id, { status: 'cancelled', finishedAt: new Date().toISOString(), error });
     deps.hub.publish(id, { type: 'done', data: { status: 'cancelled', error } });
   }

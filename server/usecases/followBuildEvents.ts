@@ -56,10 +56,12 @@ export function followBuildEvents(
   };
 }
 
-export function tooManyStreams(max: number): AppError {
+export function tooManyStreams(max: number, scope: 'a client' | 'this build' = 'a client'): AppError {
   return new AppError(
     'too_many_streams',
     429,
-    `a client may follow at most ${max} build event streams at once; close some first`,
+    scope === 'a client'
+      ? `a client may follow at most ${max} build event streams at once; close some first`
+      : `this build already has ${max} viewers following its events; try again when some have left`,
   );
 }

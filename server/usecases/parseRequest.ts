@@ -1,12 +1,13 @@
 /** Parses a request part with a zod schema; failures become 400 with the path. */
 import type { z } from 'zod';
+import type { ErrorCode } from '../../shared/api/errorCodes.ts';
 import { AppError } from '../errors/AppError.ts';
 import { issuePath } from '../http/issuePath.ts';
 
 export function parseRequest<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  code = 'invalid_request',
+  code: ErrorCode = 'invalid_request',
 ): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;

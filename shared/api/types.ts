@@ -3,10 +3,13 @@
  * Server-Sent Events of a build. Sizes are integer bytes.
  */
 import type { Design } from '../design/types.ts';
+import type { ErrorCode } from './errorCodes.ts';
+
+export type { ErrorCode } from './errorCodes.ts';
 
 /** `{"error": {...}}` body of every failed request. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; path?: string };
+  error: { code: ErrorCode; message: string; path?: string };
 }
 
 export interface HealthResponse {
@@ -96,7 +99,7 @@ export interface BuildResult {
 }
 
 export interface BuildError {
-  code: string;
+  code: ErrorCode;
   message: string;
   step?: string;
 }

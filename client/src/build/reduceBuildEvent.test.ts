@@ -13,7 +13,7 @@ describe('reduceBuildEvent', () => {
     v = reduceBuildEvent(v, { type: 'step', data: { step: 'compile', state: 'finished', ms: 812 } });
     expect(v.steps).toEqual([{ step: 'compile', state: 'finished', ms: 812 }]);
     expect(v.logs.map((l) => l.line)).toEqual(['zig build-exe']);
-    v = reduceBuildEvent(v, { type: 'done', data: { status: 'failed', error: { code: 'x', message: 'boom' } } });
+    v = reduceBuildEvent(v, { type: 'done', data: { status: 'failed', error: { code: 'build_failed', message: 'boom' } } });
     expect(v).toMatchObject({ done: true, status: 'failed', error: { message: 'boom' } });
   });
 

@@ -21,7 +21,7 @@ export const createBuildSlice: StateCreator<AppState, [], [], BuildSlice> = (set
   },
   failBuildStart: (message) => {
     const view = newBuildView('', '', null);
-    set({ build: { ...view, status: 'failed', error: { code: 'start-failed', message } } });
+    set({ build: { ...view, status: 'failed', error: { code: 'start_failed', message } } });
   },
   closeBuild: () => set({ build: null }),
 });

@@ -64,7 +64,7 @@ export async function buildCommand(args: readonly string[], io: CliIo): Promise<
   await mkdir(dataDir, { recursive: true });
   let keys: SigningKeys;
   try {
-    keys = loadSigningKeys(dataDir, io.env);
+    keys = loadSigningKeys(dataDir, io.env.LAGO_SIGNING_KEYS || undefined);
   } catch (e) {
     throw new CliError(EXIT.invalidKeys, isAppError(e) ? e.message : String(e));
   }

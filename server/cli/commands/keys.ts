@@ -18,7 +18,7 @@ export function keysCommand(args: readonly string[], io: CliIo): Promise<number>
   expectPositionals('keys', positionals, []);
   const dataDir = resolve(io.cwd, values['data-dir'] ?? (io.env.LAGO_DATA_DIR?.trim() || '.lago-grey'));
   try {
-    io.stdout(`${JSON.stringify(publicKeysDocument(loadSigningKeys(dataDir, io.env)), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(publicKeysDocument(loadSigningKeys(dataDir, io.env.LAGO_SIGNING_KEYS || undefined)), null, 2)}\n`);
   } catch (e) {
     throw new CliError(EXIT.invalidKeys, isAppError(e) ? e.message : String(e));
   }

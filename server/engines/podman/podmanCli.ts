@@ -10,7 +10,7 @@ import { runProcess } from '../../process/runProcess.ts';
 import type { RunResult } from '../../process/runProcess.ts';
 
 export interface PodmanOptions {
-  /** The podman binary; default `$PODMAN` or `podman`. */
+  /** The podman binary; default `podman` (the server passes its `PODMAN` setting). */
   bin?: string;
   /** `--root`: image store; default podman's own (/var/lib/containers/storage for root). */
   root?: string;
@@ -18,7 +18,7 @@ export interface PodmanOptions {
   runroot?: string;
 }
 
-export const podmanBin = (opts: PodmanOptions): string => opts.bin ?? process.env.PODMAN ?? 'podman';
+export const podmanBin = (opts: PodmanOptions): string => opts.bin ?? 'podman';
 
 /** Global flags that go before the podman subcommand. */
 export function podmanGlobalArgs(opts: PodmanOptions): string[] {

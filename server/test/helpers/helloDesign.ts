@@ -14,6 +14,13 @@ export function helloDesign(name: string): Design {
       { name: 'base', components: ['lago-grey-base'] },
       { name: 'app', components: ['hello'] },
     ],
-    config: { entrypoint: ['/usr/bin/hello'], cmd: [], user: '65532:65532', workdir: '/', env: {}, labels: {} },
+    config: {
+      entrypoint: ['/usr/bin/hello'],
+      cmd: [],
+      user: '65532:65532',
+      workdir: '/',
+      env: {},
+      labels: {},
+    },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Starts the real server in this process on port 0 with an in-memory store
- * and a fresh data dir. The component cache (Debian downloads, Zig builds) is
+ * Starts the real server in this process through `createServer` (the same
+ * composition root as `npm start`: SQLite, designs, uploads, retention) on
+ * port 0 with a fresh data dir. The component cache (Debian downloads, Zig builds) is
  * shared between test files through a symlink, so only the first file pays
  * for apt and zig; everything else about each server is fresh.
  */
@@ -11,8 +12,14 @@ import type { BuildStatus, StoredBuildEvent } from '../../../shared/api/types.ts
 import { TEMPLATES } from '../../../shared/design/templates.ts';
 import type { Design } from '../../../shared/design/types.ts';
 import { resolveConfig, type ServerConfig } from '../../config.ts';
-import { startServer, type RunningServer, type StartOptions } from '../../startServer.ts';
+import { createServer, type RunningServer, type ServerOverrides } from '../../createServer.ts';
 import { readSse } from './sseClient.ts';
+
+/** Tests keep the server's info lines out of their output; errors still show. */
+const quietLog = {
+  info: () => undefined,
+  error: (msg: string, err?: unknown) => console.error(`[lago-grey] ${msg}`, err ?? ''),
+};
 
 export const SHARED_CACHE_DIR = path.join(tmpdir(), 'lago-grey-test-cache');
 
@@ -33,7 +40,7 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(
   partial: Partial<ServerConfig> = {},
-  opts: StartOptions = {},
+  opts: ServerOverrides = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lago-grey-it-'));
   mkdirSync(SHARED_CACHE_DIR, { recursive: true });
@@ -46,7 +53,7 @@ export async function startTestServer(
     ...partial,
   });
   // No warm-up probe: on two cores, tests that never ask for health should not pay for a podman run.
-  const running = await startServer(config, { warmUp: false, ...opts });
+  const running = await createServer(config, { warmUp: false, log: quietLog, ...opts });
   const json = async <T>(method: string, urlPath: string, body?: unknown) => {
     const init: RequestInit = { method };
     if (body !== undefined) {

@@ -27,7 +27,11 @@ export function zigPath(): string {
  * Compiles `<workDir>/<name>.zig` printing `message` + newline into the
  * static binary `<workDir>/<name>`; returns the binary's path.
  */
-export async function compileZigTestBinary(workDir: string, message: string, name = 'hello'): Promise<string> {
+export async function compileZigTestBinary(
+  workDir: string,
+  message: string,
+  name = 'hello',
+): Promise<string> {
   await mkdir(workDir, { recursive: true });
   const src = join(workDir, `${name}.zig`);
   const out = join(workDir, name);
