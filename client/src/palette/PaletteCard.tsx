@@ -5,6 +5,7 @@ import type { CatalogItem } from '../../../shared/catalog/types.ts';
 import { ClassBadge } from '../common/ClassBadge.tsx';
 import { CLASS_STYLE, classOf } from '../common/componentClass.ts';
 import { paletteDragId, type DragData } from '../dnd/dragData.ts';
+import { appStore } from '../store/useAppStore.ts';
 import { DragBinder, idleAttributes, useArming } from '../dnd/useArmedDraggable.tsx';
 
 interface PaletteCardProps {
@@ -41,6 +42,15 @@ const PaletteCardBody = memo(function PaletteCardBody({ item, inDesign }: Palett
   );
 });
 
+/** A greyed card was pressed: say why it does not move (and do not select text). */
+function explainInImage(componentId: string, name: string): void {
+  const state = appStore.getState();
+  const layer = state.design.layers.find((l) => l.components.includes(componentId));
+  const text = `“${name}” is already in the image${layer ? ` (layer '${layer.name}')` : ''}; each part goes in once. To move it, drag it within the stack.`;
+  state.showNotice({ tone: 'info', text });
+  state.announce(text);
+}
+
 interface PaletteCardDomProps extends PaletteCardProps {
   setNodeRef: ((node: HTMLElement | null) => void) | undefined;
   attributes: DraggableAttributes;
@@ -64,7 +74,9 @@ const PaletteCardDom = memo(function PaletteCardDom(props: PaletteCardDomProps) 
         onFocus={onArm}
         onPointerLeave={onDisarm}
         onBlur={onDisarm}
-        className={`block w-full touch-none rounded-md border-l-4 bg-white p-2 text-left shadow-sm ring-1 ring-slate-200 ${
+        {...(inDesign ? { onPointerDown: () => explainInImage(item.id, item.name) } : {})}
+        title={inDesign ? `${item.name} is already in the image: drag it within the stack to move it.` : undefined}
+        className={`block w-full touch-none rounded-md select-none border-l-4 bg-white p-2 text-left shadow-sm ring-1 ring-slate-200 ${
           CLASS_STYLE[classOf(item)].edge
         } ${inDesign ? 'cursor-default opacity-70' : 'cursor-grab hover:ring-slate-400'} ${isDragging ? 'opacity-50' : ''}`}
       >

@@ -18,6 +18,8 @@ export interface LayerItemView {
   estimated: boolean;
   planned: boolean;
   componentClass: ComponentClass;
+  /** False while the catalog loads: the size is not known yet (not 0 B). */
+  sizeKnown: boolean;
 }
 
 export interface LayerBandProps {

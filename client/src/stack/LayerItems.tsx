@@ -74,6 +74,7 @@ export function LayerItems({ layerIndex, name, items, dropPosition, canvas }: La
             estimated={item.estimated}
             planned={item.planned}
             componentClass={item.componentClass}
+            sizeKnown={item.sizeKnown}
             widthPercent={canvas ? blockWidthPercent(item.bytes, canvas.largestBytes) : undefined}
             heightRem={canvas?.heightRem}
           />

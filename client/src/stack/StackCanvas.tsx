@@ -26,7 +26,7 @@ export function StackCanvas() {
   const budget = useBudgetContext();
   const { byId, source } = useCatalogContext();
   const reducedMotion = useReducedMotion();
-  const views = useMemo(() => layerViews(design, budget, byId), [design, budget, byId]);
+  const views = useMemo(() => layerViews(design, budget, byId, source === 'loading'), [design, budget, byId, source]);
   const canvas = useMemo(() => (view === 'canvas' ? canvasLooks(budget) : null), [view, budget]);
   const layerCount = design.layers.length;
   // Visual order is top first; sortable indices follow the visual order.

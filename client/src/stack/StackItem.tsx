@@ -17,6 +17,7 @@ export interface StackItemProps {
   estimated: boolean;
   planned: boolean;
   componentClass: ComponentClass;
+  sizeKnown?: boolean | undefined;
   /** Canvas view: the block's width in % of the band (square-root scale); undefined draws the list chip. */
   widthPercent?: number | undefined;
   /** Canvas view: the block's height in rem (its band's). */
@@ -27,18 +28,24 @@ function isDeleteKey(event: KeyboardEvent) {
   return event.key === 'Delete' || event.key === 'Backspace';
 }
 
-type LabelProps = Pick<StackItemProps, 'name' | 'bytes' | 'estimated' | 'planned' | 'componentClass'>;
+type LabelProps = Pick<StackItemProps, 'name' | 'bytes' | 'estimated' | 'planned' | 'componentClass' | 'sizeKnown'>;
 
-function StackItemLabel({ name, bytes, estimated, planned, componentClass }: LabelProps) {
+function StackItemLabel({ name, bytes, estimated, planned, componentClass, sizeKnown = true }: LabelProps) {
   return (
     <>
       <span aria-hidden="true">{CLASS_SYMBOL[componentClass]}</span>
       <span className="max-w-full truncate font-semibold">{name}</span>
       <span className="sr-only">{CLASS_LABEL[componentClass]},</span>
-      <span className="tabular-nums" title={`${bytes.toLocaleString('en-US')} bytes`}>
-        {formatBytes(bytes)}
-        {estimated ? ' est.' : ''}
-      </span>
+      {sizeKnown ? (
+        <span className="tabular-nums" title={`${bytes.toLocaleString('en-US')} bytes`}>
+          {formatBytes(bytes)}
+          {estimated ? ' est.' : ''}
+        </span>
+      ) : (
+        <span className="text-slate-700" data-testid="size-loading">
+          size loading…
+        </span>
+      )}
       {planned ? <span className="text-xs font-medium">(planned)</span> : null}
     </>
   );
@@ -119,6 +126,7 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
           estimated={props.estimated}
           planned={props.planned}
           componentClass={props.componentClass}
+          sizeKnown={props.sizeKnown}
         />
       </div>
       <button
@@ -174,6 +182,7 @@ export const StackItem = memo(function StackItem(props: StackItemProps) {
         estimated={props.estimated}
         planned={props.planned}
         componentClass={props.componentClass}
+        sizeKnown={props.sizeKnown}
         setNodeRef={binding?.setNodeRef}
         attributes={binding?.attributes ?? idleAttributes(false, 'sortable')}
         listeners={binding?.listeners}
