@@ -125,3 +125,18 @@ test('rough edges: loading looks like loading, greyed cards explain themselves, 
   await expect(page.getByRole('button', { name: 'Build', exact: true })).toBeDisabled();
   await expect(page.getByTestId('build-blocker')).toContainText("“liboqs” (layer 'apps', part 2) is only planned");
 });
+
+test('rough edges: at 1024×768 the toolbar stays in view with the way to Build; at 390 px nothing overflows sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openDesigner(page);
+  await page.mouse.wheel(0, 2000);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  const toolbar = page.getByRole('toolbar', { name: 'Design' });
+  const box = await toolbar.boundingBox();
+  expect(box && box.y >= 0 && box.y < 200).toBe(true);
+  await page.getByRole('link', { name: 'Go to Build' }).click();
+  await expect(page.getByRole('button', { name: 'Build', exact: true })).toBeInViewport();
+
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
