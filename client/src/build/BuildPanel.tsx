@@ -91,9 +91,15 @@ export function BuildPanel() {
               {build.error.step ? ` (step ${build.error.step})` : ''}
             </p>
           ) : null}
-          <BuildSteps steps={build.steps} />
-          {build.id ? <BuildLog lines={build.logs} droppedLines={build.droppedLines} /> : null}
+          {/* The outcome first; the log below it, collapsible. */}
           {build.result ? <BuildResultView id={build.id} result={build.result} design={build.design} /> : null}
+          <BuildSteps steps={build.steps} />
+          {build.id ? (
+            <details open className="flex flex-col gap-1">
+              <summary className="cursor-pointer text-sm font-semibold">Log ({build.logs.length + build.droppedLines} lines)</summary>
+              <BuildLog buildId={build.id} lines={build.logs} droppedLines={build.droppedLines} />
+            </details>
+          ) : null}
         </div>
       ) : (
         <p className="text-sm text-slate-700">Build compiles and assembles this design on the server, and streams its log here.</p>
