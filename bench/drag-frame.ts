@@ -219,9 +219,16 @@ async function main() {
     const cpuBefore = await threadTime();
     await page.mouse.down();
     const t0 = Date.now();
+    // Main-thread time of each move: ThreadTime read after the move's frame
+    // (a rAF round trip), so the move's handlers, render and paint all count.
+    const perMove: number[] = [];
+    let last = await threadTime();
     for (let i = 1; i <= moves; i++) {
       await page.mouse.move(start.x + ((end.x - start.x) * i) / moves, start.y + ((end.y - start.y) * i) / moves);
-      await page.waitForTimeout(8);
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
+      const now = await threadTime();
+      perMove.push((now - last) * 1000);
+      last = now;
     }
     const dragMs = Date.now() - t0;
     const cpuAfterMoves = await threadTime();
@@ -251,6 +258,10 @@ async function main() {
       const total = tasks.reduce((a, b) => a + b, 0);
       console.log(`long tasks (>50 ms) at drag ${name}: ${tasks.length}, total ${total.toFixed(0)} ms, max ${Math.max(0, ...tasks).toFixed(0)} ms`);
     }
+    const sortedMoves = [...perMove].sort((a, b) => a - b);
+    console.log(
+      `main-thread ms per pointer move: median ${quantile(sortedMoves, 0.5).toFixed(2)}  p95 ${quantile(sortedMoves, 0.95).toFixed(2)}  worst ${(sortedMoves.at(-1) ?? 0).toFixed(2)}  (first move, which starts the drag: ${(perMove[0] ?? 0).toFixed(2)})`,
+    );
     if (cpuPerMove !== undefined) console.log(`main-thread CPU time during the drag: ${cpuPerMove.toFixed(2)} ms per pointer move (less sensitive to machine load than wall-clock frames)`);
     console.log(
       `drop: component landed in layer ${LAYERS / 2}: ${inLayer === 1}; budget ${before} → ${after} (expected ${expected}): ${after === expected}`,

@@ -21,6 +21,8 @@ test('the exported Containerfile equals the server generator for the same design
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download' }).click();
+  // Saved under its own name, not Containerfile.txt.
+  expect((await download).suggestedFilename()).toBe('Containerfile');
   const file = await (await download).path();
   expect(readFileSync(file, 'utf8')).toBe(fromServer);
 

@@ -7,13 +7,12 @@ test('keyboard only: add, new layer, move between layers, reorder layers, delete
   const ca = sizes.get('ca-certificates') ?? 0;
   await openDesigner(page);
 
-  // Palette card → base layer: Space, Down (new-layer zone), Down (base layer), Space.
+  // Palette card → base layer: the empty state says "drop onto base", so the
+  // drag starts there (it used to start on "a new layer on top"): Space, Space.
+  await expect(page.getByText('Drag a component from the list on the left onto the')).toContainText('base');
   await page.getByTestId('palette-item-hello').focus();
   await page.keyboard.press('Space');
-  await expect(dndAnnouncer(page)).toContainText('Picked up hello');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  await expect(dndAnnouncer(page)).toContainText('hello is over layer 1 “base”, the bottom layer, position 1 of 1');
+  await expect(dndAnnouncer(page)).toContainText('Picked up hello. It is over layer 1 “base”, the bottom layer, position 1 of 1');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('layer-0').getByTestId('stack-item-hello')).toBeVisible();
   await expect(dndAnnouncer(page)).toContainText('hello was dropped into layer 1 “base”');
@@ -22,8 +21,9 @@ test('keyboard only: add, new layer, move between layers, reorder layers, delete
   // A second card into a new layer on top.
   await page.getByTestId('palette-item-ca-certificates').focus();
   await page.keyboard.press('Space');
-  await expect(dndAnnouncer(page)).toContainText('Picked up CA certificates');
-  await page.keyboard.press('ArrowDown');
+  await expect(dndAnnouncer(page)).toContainText('Picked up CA certificates. It is over layer 1 “base”, the bottom layer, position 2 of 2');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
   await expect(dndAnnouncer(page)).toContainText('a new layer on top');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('layer-1').getByTestId('stack-item-ca-certificates')).toBeVisible();

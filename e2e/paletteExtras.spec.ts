@@ -17,11 +17,8 @@ test('a planned component counts in the budget and is marked planned', async ({ 
 
   await card.focus();
   await page.keyboard.press('Space');
-  await expect(dndAnnouncer(page)).toContainText('Picked up my-app');
-  await page.keyboard.press('ArrowDown');
-  await expect(dndAnnouncer(page)).toContainText('a new layer on top');
-  await page.keyboard.press('ArrowDown');
-  await expect(dndAnnouncer(page)).toContainText('my-app is over layer 1 “base”');
+  // The design is empty: the drag starts on base, as the empty state says.
+  await expect(dndAnnouncer(page)).toContainText('Picked up my-app. It is over layer 1 “base”');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('layer-0').getByTestId('stack-item-planned:my-app')).toContainText('(planned)');
   expect(await budgetBytes(page)).toBe(3_500_000);

@@ -17,8 +17,8 @@ export function App() {
   return (
     <CatalogContext value={catalog}>
       <BudgetContext value={budget}>
-        <div className="flex min-h-screen flex-col">
-          <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-300 bg-white px-4 py-2">
+        <div className="flex min-h-screen min-w-0 flex-col overflow-x-clip">
+          <header className="sticky top-0 z-30 flex flex-wrap items-center justify-between gap-3 border-b border-slate-300 bg-white px-4 py-2">
             <h1 className="text-xl font-bold">
               Lago Grey Designer <span className="text-sm font-normal text-slate-700">minimal images, measured</span>
             </h1>
@@ -29,7 +29,7 @@ export function App() {
           </div>
           <DesignDndProvider>
             <main className="grid flex-1 grid-cols-1 gap-4 p-4 lg:grid-cols-[17rem_minmax(0,1fr)_22rem]">
-              <div className="lg:sticky lg:top-4 lg:flex lg:max-h-[calc(100vh-5rem)] lg:flex-col lg:self-start">
+              <div className="lg:sticky lg:top-28 lg:flex lg:max-h-[calc(100vh-8rem)] lg:flex-col lg:self-start">
                 <Palette />
               </div>
               <div className="flex min-w-0 flex-col gap-4">

@@ -1,6 +1,6 @@
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import type { Budget } from '../../../shared/budget/computeBudget.ts';
-import { budgetLevel, exactBytes, LEVEL_TEXT } from './budgetLevel.ts';
+import { budgetLevel, exactBytes, LEVEL_TEXT, targetShareText } from './budgetLevel.ts';
 
 /** Total against target: bar, icon and words, never colour alone. */
 export function BudgetBar({ budget }: { budget: Budget }) {
@@ -37,9 +37,11 @@ export function BudgetBar({ budget }: { budget: Budget }) {
         <span>{look.label}</span>
         <span className="font-normal text-slate-800">·</span>
         <span title={exactBytes(Math.abs(remaining))}>
-          {remaining >= 0 ? `${formatBytes(remaining)} left` : `${formatBytes(-remaining)} over`}
+          {remaining >= 0 ? `${formatBytes(remaining)} left` : `${formatBytes(-remaining)} over the target`}
         </span>
-        <span className="font-normal text-slate-800">({percent.toFixed(1)} %)</span>
+        <span className="font-normal text-slate-800" data-testid="budget-share">
+          ({targetShareText(budget.totalBytes, budget.targetBytes)})
+        </span>
       </p>
     </div>
   );

@@ -48,7 +48,7 @@ export function BudgetPanel() {
           built those components.
         </p>
       ) : null}
-      {budget.unknownComponents.length > 0 ? (
+      {budget.unknownComponents.length > 0 && source !== 'loading' ? (
         <p className="rounded bg-glacier-bg p-2 text-xs text-glacier-fg">
           Unknown components count as 0 bytes: {budget.unknownComponents.join(', ')}.
         </p>
@@ -63,7 +63,13 @@ export function BudgetPanel() {
         <h3 id="findings-heading" className="mb-1 text-sm font-bold">
           Findings
         </h3>
-        <FindingsList findings={findings} />
+        {source === 'loading' ? (
+          <p className="text-sm text-slate-700" data-testid="findings-loading">
+            <span aria-hidden="true">… </span>Checking the design once component sizes have loaded.
+          </p>
+        ) : (
+          <FindingsList findings={findings} />
+        )}
       </section>
       <section aria-labelledby="compare-heading">
         <h3 id="compare-heading" className="mb-1 text-sm font-bold">

@@ -17,3 +17,15 @@ export const LEVEL_TEXT: Record<BudgetLevel, { icon: string; label: string; bar:
 export function exactBytes(bytes: number): string {
   return `${bytes.toLocaleString('en-US')} bytes`;
 }
+
+/**
+ * The share of the target, worded so it cannot read as "percent left" or
+ * "percent over": "uses 4.8 % of the target", "6.9 × the target".
+ */
+export function targetShareText(totalBytes: number, targetBytes: number): string {
+  if (targetBytes <= 0) return totalBytes > 0 ? 'no target set' : 'uses 0 % of the target';
+  const percent = (totalBytes / targetBytes) * 100;
+  if (percent <= 100) return `uses ${percent.toFixed(1)} % of the target`;
+  if (percent < 200) return `${percent.toFixed(1)} % of the target`;
+  return `${(percent / 100).toFixed(1)} × the target`;
+}

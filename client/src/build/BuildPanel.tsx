@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import type { EngineChoice } from '../../../shared/api/types.ts';
+import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import { useHealth } from '../api/useHealth.ts';
+import { useCatalogContext } from '../common/pageContexts.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { BuildHistory } from './BuildHistory.tsx';
 import { BuildLog } from './BuildLog.tsx';
 import { BuildResultView } from './BuildResultView.tsx';
+import { buildBlocker } from './buildBlocker.ts';
 import { BuildSteps } from './BuildSteps.tsx';
 import { useBuildRunner } from './useBuildRunner.ts';
 
@@ -25,6 +28,10 @@ export function BuildPanel() {
   const [smokeTest, setSmokeTest] = useState(true);
   const active = build !== null && !build.done && build.id !== '';
   const engines = health.data?.engines;
+  const design = useAppStore((s) => s.design);
+  const catalog = useCatalogContext();
+  const blocker = buildBlocker({ design, byId: catalog.byId, catalogSource: catalog.source, serverReachable: !health.isError });
+  const overBy = build?.result && !build.result.withinBudget ? build.result.contentBytes - build.result.targetBytes : null;
 
   return (
     <section aria-labelledby="build-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-3">
@@ -50,20 +57,31 @@ export function BuildPanel() {
           <input type="checkbox" checked={smokeTest} onChange={(e) => setSmokeTest(e.target.checked)} />
           Smoke test
         </label>
-        <button type="button" className="primary-button" disabled={active} onClick={() => void start(engine, smokeTest)}>
+        <button
+          type="button"
+          className="primary-button"
+          disabled={active || blocker !== null}
+          aria-describedby={blocker ? 'build-blocker' : undefined}
+          onClick={() => void start(engine, smokeTest)}
+        >
           Build
         </button>
+        {blocker && !active ? (
+          <span id="build-blocker" data-testid="build-blocker" className="text-sm text-slate-800">
+            <span aria-hidden="true">⊘ </span>Cannot build yet: {blocker}
+          </span>
+        ) : null}
         {active ? (
           <button type="button" className="toolbar-button" onClick={() => void cancel()}>
             Cancel build
           </button>
         ) : null}
-        {health.isError ? <span className="text-sm text-red-800">The server is not reachable.</span> : null}
       </div>
       {build ? (
         <div className="flex flex-col gap-2" data-testid="build-panel">
           <p role="status" className="text-sm font-semibold" data-testid="build-status" data-status={build.status}>
             {STATUS_TEXT[build.status]}
+            {build.status === 'succeeded' && overBy !== null && overBy > 0 ? `, but over budget: ${formatBytes(overBy)} over the target` : ''}
             {build.status === 'queued' && build.queuePosition !== undefined ? ` (position ${build.queuePosition})` : ''}
             {build.id ? <span className="font-normal text-slate-700"> · build {build.id}</span> : null}
           </p>
@@ -73,9 +91,15 @@ export function BuildPanel() {
               {build.error.step ? ` (step ${build.error.step})` : ''}
             </p>
           ) : null}
-          <BuildSteps steps={build.steps} />
-          {build.id ? <BuildLog lines={build.logs} droppedLines={build.droppedLines} /> : null}
+          {/* The outcome first; the log below it, collapsible. */}
           {build.result ? <BuildResultView id={build.id} result={build.result} design={build.design} /> : null}
+          <BuildSteps steps={build.steps} />
+          {build.id ? (
+            <details open className="flex flex-col gap-1">
+              <summary className="cursor-pointer text-sm font-semibold">Log ({build.logs.length + build.droppedLines} lines)</summary>
+              <BuildLog buildId={build.id} lines={build.logs} droppedLines={build.droppedLines} />
+            </details>
+          ) : null}
         </div>
       ) : (
         <p className="text-sm text-slate-700">Build compiles and assembles this design on the server, and streams its log here.</p>

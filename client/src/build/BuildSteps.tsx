@@ -5,6 +5,7 @@ const STATE = {
   started: { icon: '⏳', label: 'running' },
   finished: { icon: '✓', label: 'done' },
   failed: { icon: '✕', label: 'failed' },
+  cancelled: { icon: '⊘', label: 'cancelled' },
 } as const;
 
 /** Build steps with their state and duration. */

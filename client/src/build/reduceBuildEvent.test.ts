@@ -27,4 +27,16 @@ describe('reduceBuildEvent', () => {
     expect(v.logs[0]?.line).toBe('l3');
     expect(v.logs[0]?.seq).toBe(3);
   });
+
+  it('marks the step that was running or failing when the build was cancelled as cancelled, not failed', () => {
+    let v = newBuildView('b', '', null);
+    v = reduceBuildEvent(v, { type: 'step', data: { step: 'resolve', state: 'finished', ms: 5 } });
+    v = reduceBuildEvent(v, { type: 'step', data: { step: 'compile', state: 'started' } });
+    v = reduceBuildEvent(v, { type: 'step', data: { step: 'compile', state: 'failed', ms: 40 } });
+    v = reduceBuildEvent(v, { type: 'done', data: { status: 'cancelled' } });
+    expect(v.steps).toEqual([
+      { step: 'resolve', state: 'finished', ms: 5 },
+      { step: 'compile', state: 'cancelled', ms: 40 },
+    ]);
+  });
 });

@@ -3,7 +3,8 @@ import type { Design } from '../../../shared/design/types.ts';
 
 export interface BuildStepView {
   step: string;
-  state: 'started' | 'finished' | 'failed';
+  /** `cancelled`: the step was running (or reported failing) when the user cancelled the build. */
+  state: 'started' | 'finished' | 'failed' | 'cancelled';
   ms?: number;
 }
 
@@ -67,6 +68,11 @@ export function reduceBuildEvent(view: BuildView, event: BuildEvent): BuildView 
     }
     case 'done': {
       const next: BuildView = { ...view, status: event.data.status, done: true };
+      // A cancel kills the running step's processes, which report a failure:
+      // that step was cancelled, not failed.
+      if (event.data.status === 'cancelled') {
+        next.steps = view.steps.map((s) => (s.state === 'finished' ? s : { ...s, state: 'cancelled' }));
+      }
       if (event.data.result) next.result = event.data.result;
       if (event.data.error) next.error = event.data.error;
       return next;

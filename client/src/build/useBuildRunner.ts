@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EngineChoice } from '../../../shared/api/types.ts';
+import { describePaths } from '../../../shared/design/describePath.ts';
 import { formatIssue, validateDesign } from '../../../shared/design/validateDesign.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { BUILDS_QUERY_KEY, cancelBuild, createBuild } from '../api/buildApi.ts';
@@ -36,7 +37,9 @@ export function useBuildRunner() {
     const state = appStore.getState();
     const checked = validateDesign(state.design);
     if (!checked.ok) {
-      state.failBuildStart(`The design is not valid: ${checked.issues.slice(0, 3).map(formatIssue).join('; ')}`);
+      state.failBuildStart(
+        `The design is not valid: ${describePaths(checked.issues.slice(0, 3).map(formatIssue).join('; '), state.design)}`,
+      );
       return;
     }
     try {
@@ -46,8 +49,8 @@ export function useBuildRunner() {
       void queryClient.invalidateQueries({ queryKey: BUILDS_QUERY_KEY });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) appStore.getState().setTokenRequired(true);
-      const message = error instanceof ApiError ? `${error.message}${error.path ? ` (at ${error.path})` : ''}` : String(error);
-      appStore.getState().failBuildStart(message);
+      const raw = error instanceof ApiError ? `${error.message}${error.path ? ` (at ${error.path})` : ''}` : String(error);
+      appStore.getState().failBuildStart(describePaths(raw, appStore.getState().design));
     }
   };
 

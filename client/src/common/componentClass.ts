@@ -29,3 +29,11 @@ export const CLASS_STYLE: Record<ComponentClass, { chip: string; edge: string; b
   iceberg: { chip: 'bg-iceberg-bg text-iceberg-fg', edge: 'border-iceberg-edge', bar: 'bg-iceberg-edge' },
   glacier: { chip: 'bg-glacier-bg text-glacier-fg', edge: 'border-glacier-edge', bar: 'bg-glacier-edge' },
 };
+
+/** The words behind each class, for the legend and every badge's tooltip. */
+export const CLASS_MEANING: Record<ComponentClass, string> = {
+  base: 'Base: the root filesystem every image starts from.',
+  floe: 'Floe: under 1 MB.',
+  iceberg: 'Iceberg: from 1 MB up to 75 MB.',
+  glacier: 'Glacier: 75 MB or more; use only when you must.',
+};

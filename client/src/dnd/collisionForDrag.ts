@@ -1,54 +1,46 @@
-import { closestCenter, pointerWithin, type Active, type ClientRect, type CollisionDetection, type Over, type UniqueIdentifier } from '@dnd-kit/core';
-import { accepts, asDragData, asDropData } from './dragData.ts';
+import { closestCenter, pointerWithin, type Collision, type CollisionDetection, type UniqueIdentifier } from '@dnd-kit/core';
+import { NEW_LAYER_ID, accepts, asDragData, asDropData, layerDragId } from './dragData.ts';
+import type { DropTarget } from './resolveDrop.ts';
+
+/** The dnd-kit droppable a target lies in: its layer band, or the new-layer zone. */
+export function droppableIdOf(target: DropTarget): UniqueIdentifier {
+  return target.kind === 'new-layer' ? NEW_LAYER_ID : layerDragId(target.layerIndex);
+}
 
 /**
- * Collision detection that only offers compatible targets. With a pointer,
- * the target is what is under it (an item wins over its layer band); with the
- * keyboard it is exactly the target the arrow keys chose.
+ * Collision detection over the ~40 layer bands and the new-layer zone (the
+ * slot inside a band is ours, see `slotRects.ts`). With a pointer, the band
+ * under it; with the keyboard, exactly the band of the target the arrow keys
+ * chose.
+ *
+ * dnd-kit puts the returned array in the context every dragged and dropped
+ * hook reads, so a new array each move re-rendered all of them: an unchanged
+ * answer returns the previous array itself.
  */
-export function collisionForDrag(keyboardTarget: { current: UniqueIdentifier | null }): CollisionDetection {
+export function collisionForDrag(keyboardTarget: { current: DropTarget | null }): CollisionDetection {
+  let last: Collision[] = [];
+  const stable = (next: Collision[]): Collision[] => {
+    if (next.length === last.length && next.every((c, i) => c.id === last[i]?.id)) return last;
+    last = next;
+    return next;
+  };
   return (args) => {
     const drag = asDragData(args.active.data.current);
-    if (!drag) return [];
+    if (!drag) return stable([]);
     const candidates = args.droppableContainers.filter((c) => {
       const drop = asDropData(c.data.current);
       return drop !== null && accepts(drag, drop);
     });
     if (!args.pointerCoordinates) {
-      // Keyboard: exactly the target the arrow keys chose; before the first
-      // arrow, an item or layer is over its own place and a palette card nowhere.
-      const id = keyboardTarget.current ?? args.active.id;
-      return candidates.some((c) => c.id === id) ? [{ id }] : [];
+      const target = keyboardTarget.current;
+      const id = target ? droppableIdOf(target) : null;
+      return stable(id !== null && candidates.some((c) => c.id === id) ? [{ id }] : []);
     }
-    if (drag.kind === 'layer') return closestCenter({ ...args, droppableContainers: candidates });
-    // Two passes keep a move cheap on big designs (each rect read costs scroll
-    // lookups in dnd-kit): first the ~40 bands, then only that band's items.
-    const bands = candidates.filter((c) => asDropData(c.data.current)?.kind !== 'item');
-    const band = pointerWithin({ ...args, droppableContainers: bands })[0];
-    const bandDrop = band ? asDropData(bands.find((c) => c.id === band.id)?.data.current) : null;
-    if (!band || bandDrop?.kind !== 'layer') return band ? [band] : [];
-    const items = candidates.filter((c) => {
-      const drop = asDropData(c.data.current);
-      return drop?.kind === 'item' && drop.layerIndex === bandDrop.layerIndex;
-    });
-    const item = pointerWithin({ ...args, droppableContainers: items })[0];
-    return [item ?? band];
+    if (drag.kind === 'layer') {
+      const nearest = closestCenter({ ...args, droppableContainers: candidates })[0];
+      return stable(nearest ? [{ id: nearest.id }] : []);
+    }
+    const under = pointerWithin({ ...args, droppableContainers: candidates })[0];
+    return stable(under ? [{ id: under.id }] : []);
   };
-}
-
-function centre(rect: ClientRect) {
-  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-}
-
-/**
- * Whether the dragged thing sits past the centre of the item it is over:
- * on the same row compare x (chips wrap left to right), otherwise y.
- */
-export function isPastCentre(active: Active, over: Over): boolean {
-  const rect = active.rect.current.translated;
-  if (!rect) return false;
-  const a = centre(rect);
-  const o = centre(over.rect);
-  if (Math.abs(a.y - o.y) < over.rect.height / 2) return a.x > o.x + 1;
-  return a.y > o.y + 1;
 }

@@ -1,5 +1,6 @@
 import type { Design } from '../../../shared/design/types.ts';
-import type { DragData, DropData } from './dragData.ts';
+import type { DragData } from './dragData.ts';
+import { finalIndexInSameLayer, type DropTarget } from './resolveDrop.ts';
 
 export type NameOf = (componentId: string) => string;
 
@@ -16,17 +17,19 @@ export function describeDragged(design: Design, drag: DragData, nameOf: NameOf):
 }
 
 /** The target layer and position, as the drop would place it. */
-export function describeTarget(design: Design, drag: DragData, drop: DropData): string {
+export function describeTarget(design: Design, drag: DragData, target: DropTarget): string {
   const layerCount = design.layers.length;
   if (drag.kind === 'layer') {
-    if (drop.kind !== 'layer') return 'no valid position';
-    return `position ${drop.layerIndex + 1} of ${layerCount} counted from the bottom`;
+    if (target.kind !== 'layer') return 'no valid position';
+    return `position ${target.layerIndex + 1} of ${layerCount} counted from the bottom`;
   }
-  if (drop.kind === 'new-layer') return `a new layer on top, position 1 of 1`;
-  const layer = design.layers[drop.layerIndex];
+  if (target.kind === 'new-layer') return `a new layer on top, position 1 of 1`;
+  const layer = design.layers[target.layerIndex];
   if (!layer) return 'no valid position';
-  const sameLayer = drag.kind === 'item' && drag.layerIndex === drop.layerIndex;
-  const count = sameLayer ? layer.components.length : layer.components.length + 1;
-  const position = drop.kind === 'item' ? drop.index + 1 : count;
-  return `${layerName(design, drop.layerIndex)}, position ${position} of ${count}`;
+  const n = layer.components.length;
+  const slot = target.kind === 'slot' ? Math.min(n, target.position) : n;
+  if (drag.kind === 'item' && drag.layerIndex === target.layerIndex) {
+    return `${layerName(design, target.layerIndex)}, position ${finalIndexInSameLayer(drag.index, slot) + 1} of ${n}`;
+  }
+  return `${layerName(design, target.layerIndex)}, position ${slot + 1} of ${n + 1}`;
 }

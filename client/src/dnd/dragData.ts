@@ -4,11 +4,12 @@ export type DragData =
   | { kind: 'item'; componentId: string; layerIndex: number; index: number }
   | { kind: 'layer'; layerIndex: number };
 
-/** Where it can be dropped. A layer band accepts components (at its end) and layers. */
-export type DropData =
-  | { kind: 'item'; componentId: string; layerIndex: number; index: number }
-  | { kind: 'layer'; layerIndex: number }
-  | { kind: 'new-layer' };
+/**
+ * dnd-kit's droppables: one per layer band (components and layers) and the
+ * new-layer zone. Components are not droppables: the slot inside a band comes
+ * from our own hit-testing (`slotRects.ts`, `dropSpot.ts`).
+ */
+export type DropData = { kind: 'layer'; layerIndex: number } | { kind: 'new-layer' };
 
 export const NEW_LAYER_ID = 'new-layer';
 export const paletteDragId = (componentId: string) => `palette:${componentId}`;
@@ -28,11 +29,11 @@ export function asDragData(value: unknown): DragData | null {
 
 export function asDropData(value: unknown): DropData | null {
   if (!isRecord(value)) return null;
-  if (value.kind === 'item' || value.kind === 'layer' || value.kind === 'new-layer') return value as DropData;
+  if (value.kind === 'layer' || value.kind === 'new-layer') return value as DropData;
   return null;
 }
 
-/** Layers only take layers; components take items, layer bands and the new-layer zone. */
+/** Layers only take layers; components take layer bands and the new-layer zone. */
 export function accepts(drag: DragData, drop: DropData): boolean {
   if (drag.kind === 'layer') return drop.kind === 'layer';
   return true;

@@ -21,57 +21,52 @@ function apply(design: Design, action: ReturnType<typeof resolveDrop>): Design {
   return result.design;
 }
 
+const tzdata = { kind: 'palette', componentId: 'tzdata' } as const;
+
 describe('resolveDrop', () => {
-  it('inserts a palette component before or after the item it is over', () => {
+  it('inserts a palette component at the slot', () => {
     const d = twoLayers();
-    const over = { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 } as const;
-    expect(apply(d, resolveDrop(d, { kind: 'palette', componentId: 'tzdata' }, over)).layers[1]?.components).toEqual([
-      'tzdata',
-      'hello',
-      'obli-pkg',
-    ]);
-    expect(apply(d, resolveDrop(d, { kind: 'palette', componentId: 'tzdata' }, over, true)).layers[1]?.components).toEqual([
-      'hello',
-      'tzdata',
-      'obli-pkg',
-    ]);
+    const at = (position: number) => apply(d, resolveDrop(d, tzdata, { kind: 'slot', layerIndex: 1, position })).layers[1]?.components;
+    expect(at(0)).toEqual(['tzdata', 'hello', 'obli-pkg']);
+    expect(at(1)).toEqual(['hello', 'tzdata', 'obli-pkg']);
+    expect(at(2)).toEqual(['hello', 'obli-pkg', 'tzdata']);
   });
 
-  it('appends when dropped on a layer band', () => {
+  it('appends when dropped on a layer without a slot', () => {
     const d = twoLayers();
-    const next = apply(d, resolveDrop(d, { kind: 'palette', componentId: 'tzdata' }, { kind: 'layer', layerIndex: 0 }));
+    const next = apply(d, resolveDrop(d, tzdata, { kind: 'layer', layerIndex: 0 }));
     expect(next.layers[0]?.components).toEqual(['lago-grey-base', 'ca-certificates', 'tzdata']);
   });
 
   it('creates a layer on top from the new-layer zone, for palette cards and moved items', () => {
     const d = twoLayers();
-    const fromPalette = apply(d, resolveDrop(d, { kind: 'palette', componentId: 'tzdata' }, { kind: 'new-layer' }));
+    const fromPalette = apply(d, resolveDrop(d, tzdata, { kind: 'new-layer' }));
     expect(fromPalette.layers.at(-1)).toEqual({ name: 'layer-3', components: ['tzdata'] });
-    const moved = apply(
-      d,
-      resolveDrop(d, { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 }, { kind: 'new-layer' }),
-    );
+    const moved = apply(d, resolveDrop(d, { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 }, { kind: 'new-layer' }));
     expect(moved.layers[1]?.components).toEqual(['obli-pkg']);
     expect(moved.layers.at(-1)).toEqual({ name: 'layer-3', components: ['hello'] });
   });
 
-  it('sorts within a layer with arrayMove semantics', () => {
+  it('moves within a layer by slot, and the slots either side of the item change nothing', () => {
     const d = twoLayers();
     const drag = { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 } as const;
-    const over = { kind: 'item', componentId: 'obli-pkg', layerIndex: 1, index: 1 } as const;
-    expect(apply(d, resolveDrop(d, drag, over)).layers[1]?.components).toEqual(['obli-pkg', 'hello']);
-    expect(resolveDrop(d, drag, { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 })).toBeNull();
+    expect(apply(d, resolveDrop(d, drag, { kind: 'slot', layerIndex: 1, position: 2 })).layers[1]?.components).toEqual([
+      'obli-pkg',
+      'hello',
+    ]);
+    expect(resolveDrop(d, drag, { kind: 'slot', layerIndex: 1, position: 0 })).toBeNull();
+    expect(resolveDrop(d, drag, { kind: 'slot', layerIndex: 1, position: 1 })).toBeNull();
   });
 
-  it('moves an item into another layer at a position', () => {
+  it('moves an item into another layer at a slot', () => {
     const d = twoLayers();
     const drag = { kind: 'item', componentId: 'hello', layerIndex: 1, index: 0 } as const;
-    const next = apply(d, resolveDrop(d, drag, { kind: 'item', componentId: 'ca-certificates', layerIndex: 0, index: 1 }));
+    const next = apply(d, resolveDrop(d, drag, { kind: 'slot', layerIndex: 0, position: 1 }));
     expect(next.layers[0]?.components).toEqual(['lago-grey-base', 'hello', 'ca-certificates']);
     expect(next.layers[1]?.components).toEqual(['obli-pkg']);
   });
 
-  it('reorders layers, and ignores layers dropped on components', () => {
+  it('reorders layers, and ignores layers dropped on the new-layer zone', () => {
     const d = twoLayers();
     const next = apply(d, resolveDrop(d, { kind: 'layer', layerIndex: 0 }, { kind: 'layer', layerIndex: 1 }));
     expect(next.layers.map((l) => l.name)).toEqual(['app', 'base']);

@@ -1,7 +1,11 @@
 import { applyEdit } from '../../../shared/design/applyEdit.ts';
 import type { DesignAction } from '../../../shared/design/designActions.ts';
 import type { Design } from '../../../shared/design/types.ts';
-import type { DragData, DropData } from './dragData.ts';
+import type { DragData } from './dragData.ts';
+import type { DropSpot } from './dropSpot.ts';
+
+/** Where a drop lands: a component slot, the new-layer zone, or (for a dragged layer) a layer's place. */
+export type DropTarget = DropSpot | { kind: 'layer'; layerIndex: number };
 
 /** A fresh layer name not used yet: `layer-2`, `layer-3`, … */
 export function newLayerName(design: Design): string {
@@ -13,16 +17,20 @@ export function newLayerName(design: Design): string {
 }
 
 /**
- * Turns a drop into one shared edit (or null when nothing changes).
- * `after` says the dragged thing's centre is past the target item's centre,
- * so it goes after that item rather than before.
+ * The index a moved item ends at when inserted at slot `position` of its own
+ * layer (slots count the gaps before each item, and the end).
  */
-export function resolveDrop(design: Design, drag: DragData, drop: DropData, after = false): DesignAction | null {
+export function finalIndexInSameLayer(from: number, position: number): number {
+  return position > from ? position - 1 : position;
+}
+
+/** Turns a drop into one shared edit (or null when nothing changes). */
+export function resolveDrop(design: Design, drag: DragData, target: DropTarget): DesignAction | null {
   if (drag.kind === 'layer') {
-    if (drop.kind !== 'layer' || drop.layerIndex === drag.layerIndex) return null;
-    return { type: 'moveLayer', from: drag.layerIndex, to: drop.layerIndex };
+    if (target.kind !== 'layer' || target.layerIndex === drag.layerIndex) return null;
+    return { type: 'moveLayer', from: drag.layerIndex, to: target.layerIndex };
   }
-  if (drop.kind === 'new-layer') {
+  if (target.kind === 'new-layer') {
     const name = newLayerName(design);
     const index = design.layers.length;
     if (drag.kind === 'palette') return { type: 'addLayer', index, name, components: [drag.componentId] };
@@ -32,19 +40,18 @@ export function resolveDrop(design: Design, drag: DragData, drop: DropData, afte
     const added = applyEdit(removed.design, { type: 'addLayer', index, name, components: [drag.componentId] });
     return added.ok ? { type: 'replace', design: added.design } : null;
   }
-  const targetLayer = design.layers[drop.layerIndex];
+  const targetLayer = design.layers[target.layerIndex];
   if (!targetLayer) return null;
+  const count = targetLayer.components.length;
+  const position = Math.min(count, Math.max(0, target.kind === 'slot' ? target.position : count));
   if (drag.kind === 'palette') {
-    const index = drop.kind === 'item' ? drop.index + (after ? 1 : 0) : targetLayer.components.length;
-    return { type: 'addComponent', layerIndex: drop.layerIndex, index, componentId: drag.componentId };
+    return { type: 'addComponent', layerIndex: target.layerIndex, index: position, componentId: drag.componentId };
   }
   const from = { layerIndex: drag.layerIndex, index: drag.index };
-  if (drop.layerIndex === drag.layerIndex) {
-    // Same layer: sortable semantics, the item takes the target's index.
-    const index = drop.kind === 'item' ? drop.index : targetLayer.components.length - 1;
+  if (target.layerIndex === drag.layerIndex) {
+    const index = finalIndexInSameLayer(drag.index, position);
     if (index === drag.index) return null;
-    return { type: 'moveComponent', from, to: { layerIndex: drop.layerIndex, index } };
+    return { type: 'moveComponent', from, to: { layerIndex: target.layerIndex, index } };
   }
-  const index = drop.kind === 'item' ? drop.index + (after ? 1 : 0) : targetLayer.components.length;
-  return { type: 'moveComponent', from, to: { layerIndex: drop.layerIndex, index } };
+  return { type: 'moveComponent', from, to: { layerIndex: target.layerIndex, index: position } };
 }

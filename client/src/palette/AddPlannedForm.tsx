@@ -29,17 +29,17 @@ export function AddPlannedForm() {
     >
       <p className="font-semibold">Plan a component</p>
       <div className="flex gap-2">
-        <label className="flex flex-1 flex-col text-xs font-medium">
+        <label className="flex min-w-0 flex-1 flex-col text-xs font-medium">
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} className="rounded border border-slate-400 px-1 py-0.5 font-normal" />
+          <input value={name} onChange={(e) => setName(e.target.value)} className="w-full min-w-0 rounded border border-slate-400 px-1 py-0.5 font-normal" />
         </label>
-        <label className="flex w-20 flex-col text-xs font-medium">
+        <label className="flex w-20 shrink-0 flex-col text-xs font-medium">
           Size (MB)
           <input
             value={megabytes}
             inputMode="decimal"
             onChange={(e) => setMegabytes(e.target.value)}
-            className="rounded border border-slate-400 px-1 py-0.5 font-normal"
+            className="w-full min-w-0 rounded border border-slate-400 px-1 py-0.5 font-normal"
           />
         </label>
       </div>

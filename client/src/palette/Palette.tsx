@@ -39,7 +39,7 @@ export function Palette() {
           The server's catalog could not be loaded; showing estimated sizes. Check that the server runs, then reload.
         </p>
       ) : null}
-      <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto pr-1">
+      <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-x-hidden overflow-y-auto pr-1">
         {groups.map((group) => (
           <section key={group.formation} aria-label={group.title}>
             <h3 className="mb-1 text-sm font-bold uppercase tracking-wide text-slate-700">

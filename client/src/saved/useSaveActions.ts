@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { describePaths } from '../../../shared/design/describePath.ts';
 import { validateDesign, formatIssue } from '../../../shared/design/validateDesign.ts';
 import type { Design } from '../../../shared/design/types.ts';
 import { ApiError } from '../api/ApiError.ts';
@@ -18,7 +19,7 @@ function report(action: string, error: unknown): void {
 function validDesign(): Design | null {
   const checked = validateDesign(appStore.getState().design);
   if (checked.ok) return checked.design;
-  const issues = checked.issues.slice(0, 3).map(formatIssue).join('; ');
+  const issues = describePaths(checked.issues.slice(0, 3).map(formatIssue).join('; '), appStore.getState().design);
   appStore.getState().showNotice({ tone: 'error', text: `The design cannot be saved yet: ${issues}.` });
   return null;
 }

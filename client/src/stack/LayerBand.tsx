@@ -1,14 +1,15 @@
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
-import { SortableContext, rectSortingStrategy, useSortable } from '@dnd-kit/sortable';
+import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useMemo } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
 import type { ComponentClass } from '../common/componentClass.ts';
-import { itemDragId, layerDragId, type DragData } from '../dnd/dragData.ts';
+import { layerDragId, type DragData } from '../dnd/dragData.ts';
+import { useDropPosition } from '../dnd/dropSpot.ts';
 import { appStore } from '../store/useAppStore.ts';
 import { focusLayerHandle } from './focusAfterRemoval.ts';
 import { LayerNameInput } from './LayerNameInput.tsx';
-import { StackItem } from './StackItem.tsx';
+import { LayerItems, type CanvasLook } from './LayerItems.tsx';
 
 export interface LayerItemView {
   id: string;
@@ -17,6 +18,8 @@ export interface LayerItemView {
   estimated: boolean;
   planned: boolean;
   componentClass: ComponentClass;
+  /** False while the catalog loads: the size is not known yet (not 0 B). */
+  sizeKnown: boolean;
 }
 
 export interface LayerBandProps {
@@ -28,6 +31,8 @@ export interface LayerBandProps {
   /** Changes exactly when `items` render differently; lets memo skip untouched layers. */
   itemsKey: string;
   reducedMotion: boolean;
+  /** Canvas view: how the band draws to scale; null in the list view. */
+  canvas: CanvasLook | null;
 }
 
 interface LayerBandBodyProps extends Omit<LayerBandProps, 'itemsKey'> {
@@ -39,6 +44,8 @@ interface LayerBandBodyProps extends Omit<LayerBandProps, 'itemsKey'> {
   transition: string | undefined;
   isDragging: boolean;
   componentOver: boolean;
+  /** The insertion slot of the component being dragged over this band, else null. */
+  dropPosition: number | null;
 }
 
 /**
@@ -47,8 +54,7 @@ interface LayerBandBodyProps extends Omit<LayerBandProps, 'itemsKey'> {
  * every band whose look did not change.
  */
 const LayerBandBody = memo(function LayerBandBody(props: LayerBandBodyProps) {
-  const { layerIndex, layerCount, name, bytes, items, reducedMotion, setNodeRef, setActivatorNodeRef, attributes, listeners } = props;
-  const ids = useMemo(() => items.map((item) => itemDragId(item.id)), [items]);
+  const { layerIndex, layerCount, name, bytes, items, setNodeRef, setActivatorNodeRef, attributes, listeners } = props;
   const remove = () => appStore.getState().edit({ type: 'removeLayer', layerIndex });
   const where = layerIndex === 0 ? 'bottom' : layerIndex === layerCount - 1 ? 'top' : '';
 
@@ -100,27 +106,7 @@ const LayerBandBody = memo(function LayerBandBody(props: LayerBandBodyProps) {
           <span aria-hidden="true">× </span>Remove
         </button>
       </div>
-      <SortableContext id={`layer-items-${layerIndex}`} items={ids} strategy={rectSortingStrategy}>
-        <ul className="mt-2 flex min-h-10 flex-wrap gap-2" aria-label={`Components of layer ${name}`}>
-          {items.map((item, index) => (
-            <StackItem
-              key={item.id}
-              componentId={item.id}
-              layerIndex={layerIndex}
-              index={index}
-              name={item.name}
-              bytes={item.bytes}
-              estimated={item.estimated}
-              planned={item.planned}
-              componentClass={item.componentClass}
-              reducedMotion={reducedMotion}
-            />
-          ))}
-          {items.length === 0 ? (
-            <li className="self-center text-sm text-slate-700">Empty layer: drop components here.</li>
-          ) : null}
-        </ul>
-      </SortableContext>
+      <LayerItems layerIndex={layerIndex} name={name} items={items} dropPosition={props.dropPosition} canvas={props.canvas} />
     </li>
   );
 });
@@ -132,6 +118,7 @@ function LayerBandView(props: LayerBandProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver, active } =
     useSortable({ id: layerDragId(layerIndex), data });
   const componentOver = isOver && (active?.data.current as { kind?: string } | undefined)?.kind !== 'layer';
+  const dropPosition = useDropPosition(layerIndex);
   return (
     <LayerBandBody
       layerIndex={layerIndex}
@@ -139,6 +126,7 @@ function LayerBandView(props: LayerBandProps) {
       name={props.name}
       bytes={props.bytes}
       items={props.items}
+      canvas={props.canvas}
       reducedMotion={reducedMotion}
       setNodeRef={setNodeRef}
       setActivatorNodeRef={setActivatorNodeRef}
@@ -148,7 +136,19 @@ function LayerBandView(props: LayerBandProps) {
       transition={reducedMotion ? undefined : transition}
       isDragging={isDragging}
       componentOver={componentOver}
+      dropPosition={dropPosition}
     />
+  );
+}
+
+function sameCanvas(a: CanvasLook | null, b: CanvasLook | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.heightRem === b.heightRem &&
+    a.largestBytes === b.largestBytes &&
+    a.waterline === b.waterline &&
+    a.targetBytes === b.targetBytes &&
+    a.aboveWaterline === b.aboveWaterline
   );
 }
 
@@ -161,5 +161,6 @@ export const LayerBand = memo(
     a.name === b.name &&
     a.bytes === b.bytes &&
     a.itemsKey === b.itemsKey &&
-    a.reducedMotion === b.reducedMotion,
+    a.reducedMotion === b.reducedMotion &&
+    sameCanvas(a.canvas, b.canvas),
 );

@@ -1,11 +1,11 @@
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import { formatBytes } from '../../../shared/bytes/formatBytes.ts';
+import { exactBytes } from '../budget/budgetLevel.ts';
 import { CLASS_LABEL, CLASS_STYLE, CLASS_SYMBOL, type ComponentClass } from '../common/componentClass.ts';
 import { itemDragId, type DragData } from '../dnd/dragData.ts';
 import { appStore } from '../store/useAppStore.ts';
+import { DragBinder, idleAttributes, useArming } from '../dnd/useArmedDraggable.tsx';
 import { focusNeighbourOfItem } from './focusAfterRemoval.ts';
 
 export interface StackItemProps {
@@ -17,25 +17,35 @@ export interface StackItemProps {
   estimated: boolean;
   planned: boolean;
   componentClass: ComponentClass;
-  reducedMotion: boolean;
+  sizeKnown?: boolean | undefined;
+  /** Canvas view: the block's width in % of the band (square-root scale); undefined draws the list chip. */
+  widthPercent?: number | undefined;
+  /** Canvas view: the block's height in rem (its band's). */
+  heightRem?: number | undefined;
 }
 
 function isDeleteKey(event: KeyboardEvent) {
   return event.key === 'Delete' || event.key === 'Backspace';
 }
 
-type LabelProps = Pick<StackItemProps, 'name' | 'bytes' | 'estimated' | 'planned' | 'componentClass'>;
+type LabelProps = Pick<StackItemProps, 'name' | 'bytes' | 'estimated' | 'planned' | 'componentClass' | 'sizeKnown'>;
 
-function StackItemLabel({ name, bytes, estimated, planned, componentClass }: LabelProps) {
+function StackItemLabel({ name, bytes, estimated, planned, componentClass, sizeKnown = true }: LabelProps) {
   return (
     <>
       <span aria-hidden="true">{CLASS_SYMBOL[componentClass]}</span>
-      <span className="font-semibold">{name}</span>
+      <span className="max-w-full truncate font-semibold">{name}</span>
       <span className="sr-only">{CLASS_LABEL[componentClass]},</span>
-      <span className="tabular-nums" title={`${bytes.toLocaleString('en-US')} bytes`}>
-        {formatBytes(bytes)}
-        {estimated ? ' est.' : ''}
-      </span>
+      {sizeKnown ? (
+        <span className="tabular-nums" title={`${bytes.toLocaleString('en-US')} bytes`}>
+          {formatBytes(bytes)}
+          {estimated ? ' est.' : ''}
+        </span>
+      ) : (
+        <span className="text-slate-700" data-testid="size-loading">
+          size loading…
+        </span>
+      )}
       {planned ? <span className="text-xs font-medium">(planned)</span> : null}
     </>
   );
@@ -43,14 +53,17 @@ function StackItemLabel({ name, bytes, estimated, planned, componentClass }: Lab
 
 interface StackItemChipProps extends LabelProps {
   componentId: string;
-  setNodeRef: (node: HTMLElement | null) => void;
+  setNodeRef: ((node: HTMLElement | null) => void) | undefined;
+  onArm: () => void;
+  onDisarm: (event: object) => void;
   attributes: DraggableAttributes;
   listeners: DraggableSyntheticListeners;
-  transform: string | undefined;
-  transition: string | undefined;
+  layerIndex: number;
+  index: number;
   isDragging: boolean;
-  isOver: boolean;
   onRemove: () => void;
+  widthPercent?: number | undefined;
+  heightRem?: number | undefined;
 }
 
 /**
@@ -60,20 +73,38 @@ interface StackItemChipProps extends LabelProps {
  * the rest.
  */
 const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
-  const { componentId, setNodeRef, attributes, listeners, transform, transition, isDragging, isOver, onRemove, name } = props;
+  const { componentId, setNodeRef, attributes, listeners, isDragging, onRemove, name } = props;
   const styles = CLASS_STYLE[props.componentClass];
+  const block = props.widthPercent !== undefined;
   return (
     <li
       ref={setNodeRef}
-      style={{ transform, transition }}
       data-testid={`stack-item-${componentId}`}
-      className={`flex items-stretch overflow-hidden rounded-md border-2 ${styles.chip} ${styles.edge} ${
-        isDragging ? 'opacity-40' : ''
-      } ${isOver && !isDragging ? 'ring-2 ring-slate-900' : ''}`}
+      data-slot-layer={props.layerIndex}
+      data-slot-index={props.index}
+      data-estimated={props.estimated}
+      title={
+        block
+          ? `${name}: ${exactBytes(props.bytes)}${props.estimated ? ' (estimate)' : ' (measured)'}`
+          : undefined
+      }
+      style={
+        block
+          ? { width: `max(3.25rem, ${props.widthPercent}%)`, height: `${props.heightRem ?? 3}rem` }
+          : undefined
+      }
+      className={`flex overflow-hidden rounded-md border-2 ${styles.chip} ${styles.edge} ${isDragging ? 'opacity-40' : ''} ${
+        block ? 'relative items-start' : 'items-stretch'
+      } ${block && props.estimated ? 'hatched border-dashed' : ''}`}
     >
       <div
         {...attributes}
         {...listeners}
+        onPointerEnter={props.onArm}
+        onPointerMove={props.onArm}
+        onFocus={props.onArm}
+        onPointerLeave={props.onDisarm}
+        onBlur={props.onDisarm}
         onKeyDown={(event) => {
           if (isDeleteKey(event)) {
             event.preventDefault();
@@ -83,7 +114,11 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
           }
           listeners?.onKeyDown?.(event);
         }}
-        className="flex cursor-grab touch-none items-center gap-1.5 px-2 py-1 text-sm"
+        className={
+          block
+            ? 'flex h-full min-w-0 flex-1 cursor-grab touch-none flex-col items-start gap-0.5 overflow-hidden py-1 pr-5 pl-1.5 text-xs'
+            : 'flex cursor-grab touch-none items-center gap-1.5 px-2 py-1 text-sm'
+        }
       >
         <StackItemLabel
           name={name}
@@ -91,6 +126,7 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
           estimated={props.estimated}
           planned={props.planned}
           componentClass={props.componentClass}
+          sizeKnown={props.sizeKnown}
         />
       </div>
       <button
@@ -98,7 +134,11 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
         aria-label={`Remove ${name}`}
         title={`Remove ${name} (Delete)`}
         onClick={onRemove}
-        className="border-l border-current/30 px-1.5 text-base leading-none hover:bg-white/60"
+        className={
+          block
+            ? 'absolute top-0 right-0 rounded-bl bg-white/80 px-1 text-sm leading-none hover:bg-white'
+            : 'border-l border-current/30 px-1.5 text-base leading-none hover:bg-white/60'
+        }
       >
         <span aria-hidden="true">×</span>
       </button>
@@ -106,31 +146,55 @@ const StackItemChip = memo(function StackItemChip(props: StackItemChipProps) {
   );
 });
 
-/** One component in a layer: sortable chip with a remove button. */
+/**
+ * One component in a layer: a draggable chip with a remove button. It is not
+ * a droppable (the band is; the slot comes from rects measured at drag start),
+ * and it stays in place while dragged: the overlay follows the pointer and the
+ * band draws an insertion marker.
+ */
 export const StackItem = memo(function StackItem(props: StackItemProps) {
-  const { componentId, layerIndex, index, reducedMotion } = props;
-  const data = useMemo((): DragData => ({ kind: 'item', componentId, layerIndex, index }), [componentId, layerIndex, index]);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging, isOver } = useSortable({
-    id: itemDragId(componentId),
-    data,
-  });
-  const remove = useCallback(() => appStore.getState().edit({ type: 'removeComponent', layerIndex, index }), [layerIndex, index]);
+  const { componentId, layerIndex, index } = props;
+  const data = useMemo(
+    (): DragData => ({ kind: 'item', componentId, layerIndex, index }),
+    [componentId, layerIndex, index],
+  );
+  const arming = useArming(`[data-testid="stack-item-${CSS.escape(componentId)}"]`);
+  const { binding } = arming;
+  const remove = useCallback(
+    () => appStore.getState().edit({ type: 'removeComponent', layerIndex, index }),
+    [layerIndex, index],
+  );
   return (
-    <StackItemChip
-      componentId={componentId}
-      name={props.name}
-      bytes={props.bytes}
-      estimated={props.estimated}
-      planned={props.planned}
-      componentClass={props.componentClass}
-      setNodeRef={setNodeRef}
-      attributes={attributes}
-      listeners={listeners}
-      transform={CSS.Translate.toString(transform) || undefined}
-      transition={reducedMotion ? undefined : transition}
-      isDragging={isDragging}
-      isOver={isOver}
-      onRemove={remove}
-    />
+    <>
+      {arming.armed ? (
+        <DragBinder
+          id={itemDragId(componentId)}
+          data={data}
+          disabled={false}
+          roleDescription="sortable"
+          onBind={arming.onBind}
+        />
+      ) : null}
+      <StackItemChip
+        componentId={componentId}
+        name={props.name}
+        bytes={props.bytes}
+        estimated={props.estimated}
+        planned={props.planned}
+        componentClass={props.componentClass}
+        sizeKnown={props.sizeKnown}
+        setNodeRef={binding?.setNodeRef}
+        attributes={binding?.attributes ?? idleAttributes(false, 'sortable')}
+        listeners={binding?.listeners}
+        onArm={arming.onArm}
+        onDisarm={arming.onDisarm}
+        layerIndex={layerIndex}
+        index={index}
+        isDragging={binding?.isDragging ?? false}
+        onRemove={remove}
+        widthPercent={props.widthPercent}
+        heightRem={props.heightRem}
+      />
+    </>
   );
 });

@@ -13,7 +13,12 @@ export interface LayerView {
 }
 
 /** What each layer band draws, from the design and its budget (sizes agree with the panel). */
-export function layerViews(design: Design, budget: Budget, byId: ReadonlyMap<string, CatalogItem>): LayerView[] {
+export function layerViews(
+  design: Design,
+  budget: Budget,
+  byId: ReadonlyMap<string, CatalogItem>,
+  loading = false,
+): LayerView[] {
   return design.layers.map((layer, layerIndex) => {
     const layerBudget = budget.layers[layerIndex];
     const items = layer.components.map((id, index): LayerItemView => {
@@ -26,10 +31,11 @@ export function layerViews(design: Design, budget: Budget, byId: ReadonlyMap<str
         bytes,
         estimated: costed?.estimated ?? true,
         planned: costed?.planned ?? false,
+        sizeKnown: !loading,
         componentClass: catalogItem ? classOf(catalogItem) : classOf({ category: 'binary', formation: formationOf(bytes) }),
       };
     });
-    const itemsKey = items.map((i) => `${i.id}:${i.bytes}:${i.estimated ? 1 : 0}:${i.componentClass}`).join('|');
+    const itemsKey = items.map((i) => `${i.id}:${i.bytes}:${i.estimated ? 1 : 0}:${i.componentClass}:${loading ? 0 : 1}`).join('|');
     return { name: layer.name, bytes: layerBudget?.bytes ?? 0, items, itemsKey };
   });
 }

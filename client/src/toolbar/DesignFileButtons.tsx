@@ -1,17 +1,36 @@
 import { useRef } from 'react';
+import { describePaths } from '../../../shared/design/describePath.ts';
 import { formatIssue, parseDesignText } from '../../../shared/design/validateDesign.ts';
 import { downloadText } from '../common/downloadText.ts';
 import { appStore } from '../store/useAppStore.ts';
+
+/** The layer names of an invalid design file, when it is JSON enough to have them. */
+function layersOf(text: string): { layers: { name: string; components: string[] }[] } | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    const layers = (value as { layers?: unknown }).layers;
+    if (!Array.isArray(layers)) return null;
+    return {
+      layers: layers.map((l: unknown) => ({
+        name: typeof (l as { name?: unknown })?.name === 'string' ? (l as { name: string }).name : '',
+        components: [],
+      })),
+    };
+  } catch {
+    return null;
+  }
+}
 
 /** Import / Export of the design JSON as a file. */
 export function DesignFileButtons() {
   const input = useRef<HTMLInputElement>(null);
 
   const importFile = async (file: File) => {
-    const parsed = parseDesignText(await file.text());
+    const text = await file.text();
+    const parsed = parseDesignText(text);
     const state = appStore.getState();
     if (!parsed.ok) {
-      const issues = parsed.issues.slice(0, 3).map(formatIssue).join('; ');
+      const issues = describePaths(parsed.issues.slice(0, 3).map(formatIssue).join('; '), layersOf(text));
       state.showNotice({ tone: 'error', text: `“${file.name}” is not a valid design: ${issues}. Fix the file and import it again.` });
       return;
     }

@@ -36,6 +36,10 @@ export function Toolbar() {
       <button type="button" onClick={() => setPreviewOpen(true)} className="toolbar-button">
         Export Containerfile
       </button>
+      {/* The header is sticky: Build stays one click away however long the stack is. */}
+      <a href="#build-heading" className="primary-button">
+        Go to Build
+      </a>
       {previewOpen ? <ContainerfileDialog onClose={() => setPreviewOpen(false)} /> : null}
     </div>
   );
