@@ -61,10 +61,13 @@ describe('component service: generated base, artifacts, uploads, catalog', () =>
     });
   });
 
-  it('marks a missing artifact unavailable, naming the file and the absolute folder', async () => {
+  it('marks a missing artifact unavailable, naming the file and the setting but no server path', async () => {
     const oqs = (await service.catalogItems()).find((i) => i.id === 'liboqs');
     expect(oqs?.available).toBe(false);
-    expect(oqs?.unavailableReason).toContain(`put liboqs.a in ${path.join(artifactsDir, 'liboqs.a')}`);
+    // Issue 12: the reason reaches the page, so it names the setting, never the server's folders.
+    expect(oqs?.unavailableReason).toContain('put liboqs.a in the server');
+    expect(oqs?.unavailableReason).toContain('LAGO_ARTIFACTS_DIR');
+    expect(oqs?.unavailableReason).not.toContain(artifactsDir);
     await expect(service.resolve(item('liboqs'), recordingContext())).rejects.toMatchObject({
       code: 'artifact_missing',
     });
